@@ -1,0 +1,24 @@
+package dev.vigil.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code vigil} command; subcommands register themselves in {@link #commandLine()}. */
+@Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VigilCommand.Version.class,
+        description = "Vigil: a high-availability cluster manager for Linux services.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class VigilCommand {
+
+    /** A command line with every offline subcommand of this module. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new VigilCommand());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = VigilCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"vigil " + (v == null ? "0.1.0-SNAPSHOT" : v)};
+        }
+    }
+}
