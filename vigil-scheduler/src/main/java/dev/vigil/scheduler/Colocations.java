@@ -1,0 +1,291 @@
+package dev.vigil.scheduler;
+
+import dev.vigil.model.Role;
+import dev.vigil.model.Score;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How colocations change node scores: a dependent follows its primary's assignment
+ * ({@link #applyToDependent}), and a primary is pulled towards where its dependents would
+ * like to be, attenuated by the colocation score ({@link #addDependentScores}).
+ */
+final class Colocations {
+    /** Marks a node that an only-positive merge found unusable (turned into 1 at the end). */
+    private static final int UNUSABLE = Score.INFINITY * 2;
+
+    private Colocations() {
+    }
+
+    /** Colocations in which {@code rsc} is the dependent, including those it inherits from a group. */
+    static List<Colocation> thisWith(Rsc rsc) {
+        List<Colocation> out = new ArrayList<>(rsc.thisWith);
+        Rsc parent = rsc.parent;
+        if (parent != null && parent.isGroup()
+                && (parent.children.get(0) == rsc || !parent.colocated)) {
+            for (Colocation c : thisWith(parent)) {
+                if (!out.contains(c)) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Colocations in which {@code rsc} is the primary, including those it inherits from a group. */
+    static List<Colocation> withThis(Rsc rsc) {
+        List<Colocation> out = new ArrayList<>(rsc.withThis);
+        Rsc parent = rsc.parent;
+        if (parent != null && parent.isGroup() && parent.children.get(parent.children.size() - 1) == rsc) {
+            for (Colocation c : withThis(parent)) {
+                if (!out.contains(c)) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether the colocation changes where or how the dependent runs, given what is decided. */
+    enum Effect { NOTHING, ROLE, LOCATION }
+
+    static Effect affects(Rsc dependent, Rsc primary, Colocation c, boolean preview) {
+        if (!preview && primary.provisional) {
+            return Effect.NOTHING;
+        }
+        if (c.dependentRole() != Role.UNKNOWN && c.dependentRole().compareTo(Role.UNPROMOTED) >= 0
+                && dependent.parent != null && dependent.parent.isClone() && dependent.parent.promotable
+                && !dependent.provisional) {
+            return Effect.ROLE;
+        }
+        if (!preview && !dependent.provisional) {
+            return Effect.NOTHING;
+        }
+        Role depNext = dependent.nextRole == null ? Role.UNKNOWN : dependent.nextRole;
+        Role priNext = primary.nextRole == null ? Role.UNKNOWN : primary.nextRole;
+        if (c.score() > 0 && c.dependentRole() != Role.UNKNOWN && c.dependentRole() != depNext) {
+            return Effect.NOTHING;
+        }
+        if (c.score() > 0 && c.primaryRole() != Role.UNKNOWN && c.primaryRole() != priNext) {
+            return Effect.NOTHING;
+        }
+        if (c.score() < 0 && c.dependentRole() != Role.UNKNOWN && c.dependentRole() == depNext) {
+            return Effect.NOTHING;
+        }
+        if (c.score() < 0 && c.primaryRole() != Role.UNKNOWN && c.primaryRole() == priNext) {
+            return Effect.NOTHING;
+        }
+        return Effect.LOCATION;
+    }
+
+    /** The dependent's node scores after following the (already assigned) primary. */
+    static void applyToDependent(Cluster cluster, Rsc dependent, Rsc primary, Colocation c) {
+        if (primary.isClone()) {
+            CloneAssigner.applyCloneAsPrimary(cluster, dependent, primary, c);
+            return;
+        }
+        Rsc effectivePrimary = primary;
+        if (primary.isGroup() && primary.colocated && !primary.children.isEmpty()) {
+            effectivePrimary = c.score() >= Score.INFINITY ? primary.children.get(primary.children.size() - 1)
+                    : primary.children.get(0);
+            if (primary.provisional) {
+                return;
+            }
+        }
+        switch (affects(dependent, effectivePrimary, c, false)) {
+            case ROLE -> CloneAssigner.applyColocationToPriority(cluster, dependent, effectivePrimary, c);
+            case LOCATION -> applyToScores(dependent, effectivePrimary.assigned, c);
+            default -> {
+            }
+        }
+    }
+
+    /** Adds the colocation score where the primary's node attribute matches; bans otherwise if mandatory. */
+    static void applyToScores(Rsc dependent, SNode primaryNode, Colocation c) {
+        String attribute = c.nodeAttribute() == null ? "#id" : c.nodeAttribute();
+        String value = primaryNode == null ? null : primaryNode.attributes.get(attribute);
+        if (primaryNode == null && c.score() < 0) {
+            return;
+        }
+        Map<SNode, Integer> work = new LinkedHashMap<>(dependent.allowed);
+        for (Map.Entry<SNode, Integer> e : work.entrySet()) {
+            SNode node = e.getKey();
+            int weight = e.getValue();
+            if (primaryNode == null) {
+                e.setValue(Score.add(-c.score(), weight));
+            } else if (value != null && value.equalsIgnoreCase(String.valueOf(node.attributes.get(attribute)))) {
+                if (c.score() < Score.INFINITY) {
+                    e.setValue(Score.add(c.score(), weight));
+                }
+            } else if (c.score() >= Score.INFINITY) {
+                e.setValue(Score.MINUS_INFINITY);
+            }
+        }
+        if (Placement.isMandatory(c.score()) || anyNodeAvailable(work)) {
+            dependent.allowed.clear();
+            dependent.allowed.putAll(work);
+        }
+    }
+
+    static boolean anyNodeAvailable(Map<SNode, Integer> scores) {
+        for (Map.Entry<SNode, Integer> e : scores.entrySet()) {
+            if (Placement.available(e.getKey(), true, scores)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Pulls {@code primary} towards where the colocation's dependent would run. */
+    static void addDependentScores(Cluster cluster, Colocation c, Rsc primary) {
+        if (!c.influence()) {
+            return;
+        }
+        float factor = c.score() / (float) Score.INFINITY;
+        Map<SNode, Integer> merged = addColocatedScores(cluster, c.dependent(), primary.id, primary.allowed,
+                c.nodeAttribute(), factor, false, true);
+        if (merged != null) {
+            primary.allowed.clear();
+            primary.allowed.putAll(merged);
+        }
+    }
+
+    /**
+     * Merges {@code rsc}'s node scores (times {@code factor}) into {@code nodes}, following its
+     * own colocations transitively. Returns the new table, or null to keep the old one.
+     *
+     * @param onlyPositive keep a node's score from going negative through the merge
+     * @param thisWithDirection follow the colocations in which rsc is dependent (else primary)
+     */
+    static Map<SNode, Integer> addColocatedScores(Cluster cluster, Rsc rsc, String logId, Map<SNode, Integer> nodes,
+                                                  String attribute, float factor, boolean onlyPositive,
+                                                  boolean selectActive) {
+        return addColocatedScores(cluster, rsc, nodes, attribute, factor, onlyPositive, selectActive, false,
+                new java.util.HashSet<>());
+    }
+
+    static Map<SNode, Integer> addColocatedScores(Cluster cluster, Rsc rsc, Map<SNode, Integer> nodes,
+                                                  String attribute, float factor, boolean onlyPositive,
+                                                  boolean selectActive, boolean thisWithDirection,
+                                                  java.util.Set<Rsc> merging) {
+        if (rsc.isGroup() && !rsc.children.isEmpty()) {
+            return addGroupColocatedScores(cluster, rsc, nodes, attribute, factor, onlyPositive, selectActive,
+                    thisWithDirection, merging);
+        }
+        if (rsc.isClone()) {
+            return CloneAssigner.addColocatedScores(cluster, rsc, nodes, attribute, factor, onlyPositive,
+                    selectActive, thisWithDirection, merging);
+        }
+        if (merging.contains(rsc)) {
+            return null;
+        }
+        merging.add(rsc);
+        try {
+            Map<SNode, Integer> work;
+            if (nodes == null) {
+                work = new LinkedHashMap<>(rsc.allowed);
+            } else {
+                work = new LinkedHashMap<>(nodes);
+                addMatchingScores(work, rsc, attribute, factor, onlyPositive);
+            }
+            if (anyNodeAvailable(work)) {
+                List<Colocation> next = thisWithDirection ? thisWith(rsc) : withThis(rsc);
+                for (Colocation c : next) {
+                    Rsc other;
+                    if (thisWithDirection) {
+                        other = c.primary();
+                    } else if (!c.influence()) {
+                        continue;
+                    } else {
+                        other = c.dependent();
+                    }
+                    float otherFactor = factor * c.score() / (float) Score.INFINITY;
+                    Map<SNode, Integer> r = addColocatedScores(cluster, other, work, c.nodeAttribute(), otherFactor,
+                            onlyPositive, true, thisWithDirection, merging);
+                    if (r != null) {
+                        work = r;
+                    }
+                }
+            } else if (selectActive) {
+                return null;
+            }
+            if (onlyPositive) {
+                for (Map.Entry<SNode, Integer> e : work.entrySet()) {
+                    if (e.getValue() == UNUSABLE) {
+                        e.setValue(1);
+                    }
+                }
+            }
+            return work;
+        } finally {
+            merging.remove(rsc);
+        }
+    }
+
+    private static Map<SNode, Integer> addGroupColocatedScores(Cluster cluster, Rsc group, Map<SNode, Integer> nodes,
+                                                               String attribute, float factor, boolean onlyPositive,
+                                                               boolean selectActive, boolean thisWithDirection,
+                                                               java.util.Set<Rsc> merging) {
+        if (merging.contains(group)) {
+            return null;
+        }
+        merging.add(group);
+        try {
+            Rsc member = group.colocated ? group.children.get(0) : group.children.get(group.children.size() - 1);
+            Map<SNode, Integer> work = addColocatedScores(cluster, member, nodes, attribute, factor, onlyPositive,
+                    selectActive, thisWithDirection, merging);
+            return work;
+        } finally {
+            merging.remove(group);
+        }
+    }
+
+    private static void addMatchingScores(Map<SNode, Integer> work, Rsc rsc, String attribute, float factor,
+                                          boolean onlyPositive) {
+        String attr = attribute == null ? "#id" : attribute;
+        for (Map.Entry<SNode, Integer> e : work.entrySet()) {
+            SNode node = e.getKey();
+            int score = bestScoreMatching(rsc, attr, node.attributes.get(attr));
+            if (factor < 0 && score < 0) {
+                continue;
+            }
+            if (e.getValue() == UNUSABLE) {
+                continue;
+            }
+            float f = factor * score;
+            int weight = (int) (f < 0 ? f - 0.5 : f + 0.5);
+            if (weight == 0 && score != 0) {
+                weight = factor > 0 ? 1 : factor < 0 ? -1 : 0;
+            }
+            int newScore = Score.add(weight, e.getValue());
+            if (onlyPositive && newScore < 0 && e.getValue() > 0) {
+                e.setValue(UNUSABLE);
+                continue;
+            }
+            if (onlyPositive && newScore < 0 && e.getValue() == 0) {
+                continue;
+            }
+            e.setValue(newScore);
+        }
+    }
+
+    /** The best score of rsc among available nodes whose attribute has this value. */
+    private static int bestScoreMatching(Rsc rsc, String attribute, String value) {
+        int best = Score.MINUS_INFINITY;
+        boolean found = false;
+        for (Map.Entry<SNode, Integer> e : rsc.allowed.entrySet()) {
+            SNode node = e.getKey();
+            if (!Placement.available(node, false, rsc.allowed)) {
+                continue;
+            }
+            if (Objects.equals(value, node.attributes.get(attribute)) && (!found || e.getValue() > best)) {
+                best = e.getValue();
+                found = true;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.vigil.scheduler;
+
+import dev.vigil.model.Score;
+import java.util.Map;
+
+/**
+ * Fail counts and last-failure times, read from a node's transient attributes
+ * ({@code fail-count-RSC#OP_INTERVAL} and the older {@code fail-count-RSC}); instances of an
+ * anonymous clone share the clone child's count. Expired failures (failure-timeout) count zero.
+ */
+final class FailCounts {
+    private FailCounts() {
+    }
+
+    static int count(Cluster cluster, Rsc rsc, SNode node) {
+        String id = nameFor(rsc);
+        int total = 0;
+        long lastFailure = 0;
+        for (Map.Entry<String, String> a : node.attributes.entrySet()) {
+            String name = a.getKey();
+            if (matches(name, "fail-count-", id)) {
+                total = Score.add(total, parse(a.getValue()));
+            } else if (matches(name, "last-failure-", id)) {
+                lastFailure = Math.max(lastFailure, parseLong(a.getValue()));
+            }
+        }
+        if (total > 0 && rsc.failureTimeoutMs > 0 && lastFailure > 0
+                && lastFailure + rsc.failureTimeoutMs / 1000 <= cluster.now) {
+            return 0;
+        }
+        return total;
+    }
+
+    static long lastFailure(Rsc rsc, SNode node) {
+        String id = nameFor(rsc);
+        long last = 0;
+        for (Map.Entry<String, String> a : node.attributes.entrySet()) {
+            if (matches(a.getKey(), "last-failure-", id)) {
+                last = Math.max(last, parseLong(a.getValue()));
+            }
+        }
+        return last;
+    }
+
+    /** The id under which fail counts are recorded: instance numbers dropped for anonymous clones. */
+    static String nameFor(Rsc rsc) {
+        Rsc clone = rsc.enclosingClone();
+        if (clone != null && !clone.globallyUnique) {
+            return rsc.baseId();
+        }
+        return rsc.id;
+    }
+
+    private static boolean matches(String attribute, String prefix, String id) {
+        if (!attribute.startsWith(prefix)) {
+            return false;
+        }
+        String rest = attribute.substring(prefix.length());
+        if (rest.equals(id)) {
+            return true;
+        }
+        if (!rest.startsWith(id + "#")) {
+            return false;
+        }
+        String op = rest.substring(id.length() + 1);
+        int underscore = op.lastIndexOf('_');
+        return underscore > 0 && op.substring(underscore + 1).chars().allMatch(Character::isDigit);
+    }
+
+    private static int parse(String v) {
+        try {
+            return Score.parse(v);
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
+    }
+
+    private static long parseLong(String v) {
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

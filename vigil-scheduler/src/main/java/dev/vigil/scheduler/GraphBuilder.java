@@ -1,0 +1,156 @@
+package dev.vigil.scheduler;
+
+import dev.vigil.model.graph.ActionType;
+import dev.vigil.model.graph.GraphAction;
+import dev.vigil.model.graph.Synapse;
+import dev.vigil.model.graph.TransitionGraph;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stage 5: the transition graph. Every required, runnable action becomes a synapse, with the
+ * actions it waits for as inputs. Synapses are listed resource by resource (each resource's
+ * newest actions first, then its children), then the cluster actions (fencing, shutdown),
+ * which is also the order in which a graph executor prefers to fire ready actions.
+ */
+final class GraphBuilder {
+    private final Cluster cluster;
+    private final List<Action> included = new ArrayList<>();
+    private final Set<Action> dumped = new LinkedHashSet<>();
+
+    private GraphBuilder(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    static TransitionGraph build(Cluster cluster) {
+        return new GraphBuilder(cluster).run();
+    }
+
+    private TransitionGraph run() {
+        for (Rsc rsc : cluster.resources) {
+            addResource(rsc);
+        }
+        List<Action> reversed = new ArrayList<>(cluster.actions);
+        java.util.Collections.reverse(reversed);
+        for (Action a : reversed) {
+            add(a);
+        }
+        Map<Action, Integer> ids = new LinkedHashMap<>();
+        for (Action a : included) {
+            ids.put(a, a.id);
+        }
+        List<Synapse> synapses = new ArrayList<>();
+        int synapseId = 0;
+        for (Action a : included) {
+            List<Integer> inputs = new ArrayList<>();
+            for (Action.Edge e : a.before) {
+                Action input = Orderer.forOrdering(e.first) != e.first && a.rsc != null && e.first.rsc != null
+                        && e.first.rsc != a.rsc && !isAncestor(e.first.rsc, a.rsc) ? Orderer.forOrdering(e.first) : e.first;
+                if (shouldAddInput(a, input, e) && ids.containsKey(input) && !inputs.contains(input.id)) {
+                    inputs.add(input.id);
+                }
+            }
+            synapses.add(new Synapse(synapseId++, a.priority, toGraphAction(a), inputs));
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("cluster-delay", cluster.options.clusterDelayMs() / 1000 + "s");
+        settings.put("stonith-timeout", cluster.options.stonithTimeoutMs() / 1000 + "s");
+        settings.put("batch-limit", Integer.toString(cluster.options.batchLimit()));
+        settings.put("failed-stop-offset", "INFINITY");
+        settings.put("failed-start-offset", "INFINITY");
+        return new TransitionGraph(settings, synapses);
+    }
+
+    private static boolean isAncestor(Rsc ancestor, Rsc rsc) {
+        for (Rsc p = rsc.parent; p != null; p = p.parent) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void addResource(Rsc rsc) {
+        List<Action> own = new ArrayList<>(rsc.actions);
+        java.util.Collections.reverse(own);
+        for (Action a : own) {
+            add(a);
+        }
+        for (Rsc child : rsc.children) {
+            addResource(child);
+        }
+    }
+
+    private void add(Action a) {
+        if (!dumped.add(a)) {
+            return;
+        }
+        if (shouldAdd(a)) {
+            included.add(a);
+        }
+    }
+
+    static boolean shouldAdd(Action a) {
+        if (!a.runnable || a.optional) {
+            return false;
+        }
+        if (a.rsc != null && !a.rsc.managed && !(a.task.equals("monitor"))) {
+            if (!(a.cancel && a.intervalMs > 0) && !a.cancel) {
+                return false;
+            }
+        }
+        if (a.pseudo || a.task.equals("stonith") || a.task.equals("do_shutdown")) {
+            return true;
+        }
+        if (a.node == null) {
+            return false;
+        }
+        if (a.dcAction) {
+            return true;
+        }
+        if (a.node.isGuest() && !a.node.remoteRequiresReset) {
+            return true;
+        }
+        return a.node.online && !a.node.unclean;
+    }
+
+    private static boolean shouldAddInput(Action then, Action first, Action.Edge e) {
+        if (e.type == 0) {
+            return false;
+        }
+        if (!shouldAdd(first)) {
+            return false;
+        }
+        if ((e.type & Action.SAME_NODE) != 0 && first.node != null && then.node != null && first.node != then.node) {
+            return false;
+        }
+        return true;
+    }
+
+    private GraphAction toGraphAction(Action a) {
+        ActionType type = a.pseudo ? ActionType.PSEUDO : a.rsc == null ? ActionType.CLUSTER : ActionType.RESOURCE;
+        Map<String, String> params = new LinkedHashMap<>();
+        if (a.rsc != null && !a.pseudo) {
+            params.putAll(Unpacker.paramsOn(cluster, a.rsc, a.node));
+        }
+        for (Map.Entry<String, String> m : a.meta.entrySet()) {
+            params.put("CRM_meta_" + m.getKey(), m.getValue());
+        }
+        if (a.rsc != null && !a.pseudo) {
+            long interval = a.cancel ? Long.parseLong(a.meta.getOrDefault("interval", "0")) : a.intervalMs;
+            params.put("CRM_meta_timeout", Long.toString(OpConfig.timeoutMs(cluster, a.rsc,
+                    a.cancel ? a.meta.getOrDefault("task", "monitor") : a.task, interval)));
+            if (interval > 0) {
+                params.put("CRM_meta_interval", Long.toString(interval));
+            }
+        }
+        String task = a.task;
+        String resource = a.rsc == null ? null : a.rsc.id;
+        return new GraphAction(a.id, type, a.key, task, resource, a.intervalMs,
+                a.node == null ? null : a.node.name, params);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.vigil.scheduler;
+
+import dev.vigil.model.Durations;
+import dev.vigil.model.cib.Operation;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Looks up configured operations and their effective settings (op, then op_defaults). */
+final class OpConfig {
+    static final long DEFAULT_TIMEOUT_MS = 20_000;
+
+    private OpConfig() {
+    }
+
+    /** The configured operation with this name and interval, or null. Disabled ops count too. */
+    static Operation find(Rsc rsc, String task, long intervalMs) {
+        for (Operation op : rsc.ops) {
+            if (task.equals(op.name()) && Durations.parseMillisOr(op.interval(), -1) == intervalMs) {
+                return op;
+            }
+        }
+        return null;
+    }
+
+    /** An op attribute, falling back to its meta sets and then to op_defaults. */
+    static String attribute(Cluster cluster, Rsc rsc, String task, long intervalMs, String name) {
+        Operation op = find(rsc, task, intervalMs);
+        if (op != null) {
+            String v = op.attribute(name);
+            if (v != null) {
+                return v;
+            }
+            Map<String, String> meta = new LinkedHashMap<>();
+            cluster.index.unpackSets(op.metaAttributes(), RuleContext.timeOnly(cluster.now), meta, false);
+            if (meta.get(name) != null) {
+                return meta.get(name);
+            }
+        }
+        return defaults(cluster, rsc, task, intervalMs).get(name);
+    }
+
+    /** op_defaults as they apply to this resource and operation. */
+    static Map<String, String> defaults(Cluster cluster, Rsc rsc, String task, long intervalMs) {
+        Map<String, String> out = new LinkedHashMap<>();
+        RuleContext ctx = RuleContext.timeOnly(cluster.now)
+                .withResource(rsc.agentClass, rsc.agentProvider, rsc.agentType)
+                .withOperation(task, intervalMs);
+        cluster.index.unpackSets(cluster.cib.configuration().opDefaults(), ctx, out, false);
+        return out;
+    }
+
+    static boolean enabled(Operation op) {
+        return !Options.isFalse(op.attribute("enabled"));
+    }
+
+    static long timeoutMs(Cluster cluster, Rsc rsc, String task, long intervalMs) {
+        String v = attribute(cluster, rsc, task, intervalMs, "timeout");
+        return v == null ? DEFAULT_TIMEOUT_MS : Durations.parseMillisOr(v, DEFAULT_TIMEOUT_MS);
+    }
+}

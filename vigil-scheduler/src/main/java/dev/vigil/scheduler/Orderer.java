@@ -1,0 +1,556 @@
+package dev.vigil.scheduler;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Stage 4: orderings. Resolves every ordering to edges between actions, then propagates what
+ * the edges imply until nothing changes: a required "first" can make "then" required, an
+ * unrunnable "first" can make "then" unrunnable, a required start of a running resource forces
+ * its stop (a restart), and so on.
+ */
+final class Orderer {
+    private final Cluster cluster;
+
+    private Orderer(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    static void apply(Cluster cluster) {
+        Orderer o = new Orderer(cluster);
+        for (Ordering ordering : new ArrayList<>(cluster.orderings)) {
+            o.applyOrdering(ordering);
+        }
+        for (Action a : new ArrayList<>(cluster.actions)) {
+            o.blockColocationDependents(a);
+        }
+        o.probeOrderingsForStops();
+        o.propagate(new ArrayList<>(cluster.actions));
+    }
+
+    // ------------------------------------------------------------------ resolving orderings to edges
+
+    private void applyOrdering(Ordering o) {
+        if (o.firstRsc() != null) {
+            orderFirst(o);
+            return;
+        }
+        if (o.thenRsc() != null) {
+            orderAfter(o.firstAction(), o.thenRsc(), o);
+        } else {
+            link(o.firstAction(), o.thenAction(), o.flags());
+        }
+    }
+
+    private void orderFirst(Ordering o) {
+        Rsc firstRsc = o.firstRsc();
+        List<Action> firsts = new ArrayList<>();
+        if (o.firstAction() != null) {
+            firsts.add(o.firstAction());
+        } else {
+            firsts.addAll(findByKey(firstRsc, o.firstKey()));
+        }
+        if (firsts.isEmpty() && firstRsc != o.thenRsc()) {
+            String task = taskOfKey(o.firstKey());
+            long interval = Actions.intervalOf(o.firstKey());
+            dev.vigil.model.Role state = firstRsc.isPrimitive() ? firstRsc.role : collectiveRole(firstRsc);
+            if (state == dev.vigil.model.Role.STOPPED && task.equals("stop")) {
+                // nothing to order
+            } else if (state == dev.vigil.model.Role.UNPROMOTED && task.equals("demote")) {
+                // nothing to order
+            } else {
+                firsts.add(Actions.custom(cluster, firstRsc, Action.key(firstRsc.id, task, interval), task, null,
+                        true));
+            }
+        }
+        Rsc thenRsc = o.thenRsc();
+        if (thenRsc == null) {
+            if (o.thenAction() == null) {
+                return;
+            }
+            thenRsc = o.thenAction().rsc;
+        }
+        for (Action first : firsts) {
+            if (thenRsc == null) {
+                link(first, o.thenAction(), o.flags());
+            } else {
+                orderAfter(first, thenRsc, o);
+            }
+        }
+    }
+
+    private static dev.vigil.model.Role collectiveRole(Rsc rsc) {
+        dev.vigil.model.Role max = dev.vigil.model.Role.STOPPED;
+        for (Rsc p : rsc.primitives()) {
+            if (p.role.compareTo(max) > 0) {
+                max = p.role;
+            }
+        }
+        return max;
+    }
+
+    private void orderAfter(Action first, Rsc thenRsc, Ordering o) {
+        List<Action> thens = new ArrayList<>();
+        if (o.thenAction() != null) {
+            thens.add(o.thenAction());
+        } else {
+            thens.addAll(findByKey(thenRsc, o.thenKey()));
+        }
+        if (thens.isEmpty()) {
+            return;
+        }
+        int flags = o.flags();
+        if (first == null && (flags & Action.IMPLIES_THEN) == 0) {
+            return;
+        }
+        for (Action then : thens) {
+            if (first != null) {
+                link(first, then, flags);
+            } else {
+                then.runnable = false;
+            }
+        }
+    }
+
+    /** Actions of a resource with this key; a clone instance's key may name the clone's base id. */
+    private static List<Action> findByKey(Rsc rsc, String key) {
+        List<Action> out = new ArrayList<>();
+        for (Action a : rsc.actions) {
+            if (a.key.equals(key)) {
+                out.add(a);
+            }
+        }
+        if (out.isEmpty() && key != null && !key.startsWith(rsc.id + "_")) {
+            String task = taskOfKey(key);
+            long interval = Actions.intervalOf(key);
+            String k = Action.key(rsc.id, task, interval);
+            for (Action a : rsc.actions) {
+                if (a.key.equals(k)) {
+                    out.add(a);
+                }
+            }
+        }
+        return out;
+    }
+
+    static String taskOfKey(String key) {
+        int last = key.lastIndexOf('_');
+        String withoutInterval = key.substring(0, last);
+        int previous = withoutInterval.lastIndexOf('_');
+        String task = withoutInterval.substring(previous + 1);
+        // Tasks with an underscore (migrate_to, pre_notify…) keep their first part.
+        String before = withoutInterval.substring(0, Math.max(previous, 0));
+        for (String compound : new String[] {"migrate", "pre", "post", "confirmed-pre", "confirmed-post"}) {
+            if (before.endsWith("_" + compound)) {
+                return compound + "_" + task;
+            }
+        }
+        return task;
+    }
+
+    /** Adds an edge unless an equivalent one exists (same actions and an overlapping type). */
+    static boolean link(Action first, Action then, int flags) {
+        if (first == null || then == null || flags == 0 || first == then) {
+            return false;
+        }
+        for (Action.Edge e : first.after) {
+            if (e.then == then && (e.type & flags) != 0) {
+                return false;
+            }
+        }
+        Action.Edge edge = new Action.Edge(first, then, flags);
+        first.after.add(0, edge);
+        then.before.add(0, edge);
+        return true;
+    }
+
+    // ------------------------------------------------------------------ probes before stops
+
+    private void probeOrderingsForStops() {
+        for (Ordering o : cluster.orderings) {
+            if (o.flags() == 0 || o.firstRsc() == null || o.firstRsc() == o.thenRsc()) {
+                continue;
+            }
+            boolean firstIsStop = o.firstAction() != null ? o.firstAction().task.equals("stop")
+                    : o.firstKey() != null && o.firstKey().endsWith("_stop_0");
+            if (!firstIsStop) {
+                continue;
+            }
+            if (o.thenRsc() != null && o.firstRsc().container == o.thenRsc()) {
+                boolean thenIsStop = o.thenAction() != null ? o.thenAction().task.equals("stop")
+                        : o.thenKey() != null && o.thenKey().endsWith("_stop_0");
+                if (thenIsStop) {
+                    continue;
+                }
+            }
+            int flags = Action.ORDER_OPTIONAL;
+            if ((o.flags() & Action.APPLY_FIRST_NON_MIGRATABLE) != 0) {
+                flags |= Action.APPLY_FIRST_NON_MIGRATABLE;
+            }
+            if ((o.flags() & Action.SAME_NODE) != 0) {
+                flags |= Action.SAME_NODE;
+            }
+            if (o.flags() == Action.ANTI_COLOCATION || o.flags() == Action.LOAD) {
+                flags = o.flags();
+            }
+            List<Action> probes = new ArrayList<>();
+            for (Action a : o.firstRsc().actions) {
+                if (a.task.equals("monitor") && a.intervalMs == 0) {
+                    probes.add(a);
+                }
+            }
+            if (probes.isEmpty()) {
+                continue;
+            }
+            List<Action> thens = new ArrayList<>();
+            if (o.thenAction() != null) {
+                thens.add(o.thenAction());
+            } else if (o.thenRsc() != null) {
+                for (Action a : o.thenRsc().actions) {
+                    if (a.key.equals(o.thenKey())) {
+                        thens.add(a);
+                    }
+                }
+            }
+            for (Action probe : probes) {
+                for (Action then : thens) {
+                    if (probeNeededBefore(probe, then)) {
+                        link(probe, then, flags);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean probeNeededBefore(Action probe, Action then) {
+        if (then.task.equals("stonith") && probe.node != null && probe.node == then.node
+                && "on".equals(then.meta.get("stonith_action"))) {
+            return false;
+        }
+        return !(then.task.equals("do_shutdown") && probe.node != null && then.node != null && probe.node != then.node);
+    }
+
+    // ------------------------------------------------------------------ colocation blocking
+
+    /** An unrunnable start/promote of a whole primary blocks its mandatory dependents. */
+    void blockColocationDependents(Action action) {
+        if (action.runnable || action.rsc == null) {
+            return;
+        }
+        boolean isStart = action.task.equals("start");
+        if (!isStart && !action.task.equals("promote")) {
+            return;
+        }
+        Rsc rsc = action.rsc.top();
+        for (Rsc child : rsc.children) {
+            Action childAction = null;
+            for (Action a : child.actions) {
+                if (a.task.equals(action.task)) {
+                    childAction = a;
+                    break;
+                }
+            }
+            if (childAction == null || childAction.runnable) {
+                return;
+            }
+        }
+        for (Colocation c : Colocations.withThis(rsc)) {
+            if (c.score() < dev.vigil.model.Score.INFINITY) {
+                continue;
+            }
+            if (!isStart && c.primaryRole() != dev.vigil.model.Role.PROMOTED) {
+                continue;
+            }
+            String task = c.dependentRole() == dev.vigil.model.Role.PROMOTED ? "promote" : "start";
+            markBlocked(c.dependent(), task, action.rsc);
+        }
+    }
+
+    private void markBlocked(Rsc rsc, String task, Rsc reason) {
+        for (Action a : new ArrayList<>(rsc.actions)) {
+            if (a.runnable && a.task.equals(task)) {
+                a.runnable = false;
+                Planner.setReason(a, "colocation with " + reason.id, false);
+                blockColocationDependents(a);
+                propagate(List.of(a));
+            }
+        }
+        for (Rsc child : rsc.children) {
+            markBlocked(child, task, reason);
+        }
+    }
+
+    // ------------------------------------------------------------------ propagation
+
+    /** Re-evaluates actions from their orderings until a fixed point is reached. */
+    void propagate(List<Action> start) {
+        Deque<Action> queue = new ArrayDeque<>(start);
+        Set<Action> queued = new LinkedHashSet<>(start);
+        int budget = 200 * (cluster.actions.size() + 10) + 100_000;
+        while (!queue.isEmpty() && budget-- > 0) {
+            Action then = queue.poll();
+            queued.remove(then);
+            boolean wasRunnable = then.runnable;
+            boolean thenChanged = false;
+            if (then.requiresAny) {
+                boolean before = then.runnable;
+                then.runnableBefore = 0;
+                if (then.requiredRunnableBefore == 0) {
+                    then.requiredRunnableBefore = 1;
+                }
+                then.runnable = false;
+                thenChanged |= evaluate(then, queue, queued);
+                thenChanged |= before != then.runnable;
+            } else {
+                thenChanged |= evaluate(then, queue, queued);
+            }
+            if (thenChanged) {
+                if (wasRunnable && !then.runnable) {
+                    blockColocationDependents(then);
+                }
+                enqueue(then, queue, queued);
+                for (Action.Edge e : then.after) {
+                    enqueue(e.then, queue, queued);
+                }
+            }
+        }
+    }
+
+    private static void enqueue(Action a, Deque<Action> queue, Set<Action> queued) {
+        if (queued.add(a)) {
+            queue.add(a);
+        }
+    }
+
+    /** Applies every incoming edge of {@code then}; true if then's flags changed. */
+    private boolean evaluate(Action then, Deque<Action> queue, Set<Action> queued) {
+        boolean thenOptional = then.optional;
+        boolean thenRunnable = then.runnable;
+        for (Action.Edge edge : new ArrayList<>(then.before)) {
+            if (edge.type == 0) {
+                continue;
+            }
+            Action first = edge.first;
+            SNode firstNode = first.node;
+            SNode thenNode = then.node;
+            if (first.rsc != null && first.rsc.isGroup() && first.task.equals("start")) {
+                firstNode = first.rsc.assigned;
+            }
+            if (then.rsc != null && then.rsc.isGroup() && then.task.equals("start")) {
+                thenNode = then.rsc.assigned;
+            }
+            if ((edge.type & Action.SAME_NODE) != 0 && firstNode != null && thenNode != null && firstNode != thenNode) {
+                edge.type = 0;
+                continue;
+            }
+            if (first.rsc != null && (edge.type & Action.THEN_CANCELS_FIRST) != 0 && !then.optional) {
+                first.optional = true;
+            }
+            if (first.rsc != null && then.rsc != null && first.rsc != then.rsc && !isAncestor(first.rsc, then.rsc)) {
+                first = forOrdering(first);
+            }
+            boolean firstOptional = first.optional;
+            boolean firstRunnable = first.runnable;
+            ActionFlags ff = flagsForOrdering(first, thenNode);
+            if ((edge.type & Action.ONE_OR_MORE) != 0 && then.requiresAny) {
+                if (ff.runnable) {
+                    then.runnableBefore++;
+                    if (then.runnableBefore >= then.requiredRunnableBefore) {
+                        then.runnable = true;
+                    }
+                }
+            }
+            updateOrdered(first, then, ff, edge.type);
+            if (first.optional != firstOptional || first.runnable != firstRunnable) {
+                for (Action.Edge e : first.after) {
+                    enqueue(e.then, queue, queued);
+                }
+                enqueue(first, queue, queued);
+            }
+        }
+        return thenOptional != then.optional || thenRunnable != then.runnable;
+    }
+
+    private static boolean isAncestor(Rsc ancestor, Rsc rsc) {
+        for (Rsc p = rsc.parent; p != null; p = p.parent) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A collective resource's start/stop/promote/demote is "done" at its completion pseudo action. */
+    static Action forOrdering(Action action) {
+        Rsc rsc = action.rsc;
+        if (rsc == null || rsc.isPrimitive()) {
+            return action;
+        }
+        String done = switch (action.task) {
+            case "start" -> "running";
+            case "stop" -> "stopped";
+            case "promote" -> "promoted";
+            case "demote" -> "demoted";
+            default -> null;
+        };
+        if (done == null) {
+            return action;
+        }
+        Action result = Actions.find(null, rsc, Action.key(rsc.id, done, 0), null);
+        return result == null ? action : result;
+    }
+
+    record ActionFlags(boolean optional, boolean runnable, boolean pseudo) {
+    }
+
+    /** The flags that count for ordering: a collective's pseudo action reflects its children. */
+    static ActionFlags flagsForOrdering(Action action, SNode node) {
+        if (action.rsc == null || action.rsc.isPrimitive()) {
+            return new ActionFlags(action.optional, action.runnable, action.pseudo);
+        }
+        if (action.rsc.isGroup()) {
+            return groupFlags(action, node);
+        }
+        return CloneActions.flagsForOrdering(action, node);
+    }
+
+    private static ActionFlags groupFlags(Action action, SNode node) {
+        boolean optional = true;
+        boolean runnable = true;
+        String memberTask = memberTask(action.task);
+        for (Rsc member : action.rsc.children) {
+            Action memberAction = null;
+            for (Action a : member.actions) {
+                if (a.task.equals(memberTask) && (node == null || a.node == node)) {
+                    memberAction = a;
+                    break;
+                }
+            }
+            if (memberAction != null) {
+                ActionFlags mf = flagsForOrdering(memberAction, node);
+                if (optional && !mf.optional()) {
+                    optional = false;
+                    action.optional = false;
+                }
+                if (!memberTask.equals(action.task) && runnable && !mf.runnable()) {
+                    runnable = false;
+                    action.runnable = false;
+                }
+            } else if (!memberTask.equals("stop") && !memberTask.equals("demote")) {
+                runnable = false;
+            }
+        }
+        return new ActionFlags(optional, runnable, true);
+    }
+
+    /** The task a member performs for a collective's task ("running" → "start"). */
+    static String memberTask(String task) {
+        return switch (task) {
+            case "running" -> "start";
+            case "stopped" -> "stop";
+            case "promoted" -> "promote";
+            case "demoted" -> "demote";
+            default -> task;
+        };
+    }
+
+    /** Pacemaker's ordering semantics for one edge. */
+    private void updateOrdered(Action first, Action then, ActionFlags ff, int type) {
+        if (then.rsc != null && !then.rsc.isPrimitive()) {
+            updatePrimitiveOrdered(first, then, ff, type);
+            for (Rsc child : then.rsc.children) {
+                for (Action a : child.actions) {
+                    if (a.task.equals(then.task) && a.node == null == (then.node == null)) {
+                        updateOrdered(first, a, ff, type);
+                        break;
+                    }
+                }
+            }
+            return;
+        }
+        updatePrimitiveOrdered(first, then, ff, type);
+    }
+
+    private void updatePrimitiveOrdered(Action first, Action then, ActionFlags ff, int type) {
+        if ((type & Action.ASYMMETRICAL) != 0) {
+            asymmetric(first, then);
+        }
+        if ((type & Action.IMPLIES_FIRST) != 0) {
+            if (!then.optional) {
+                first.optional = false;
+            }
+            if (!then.runnable && first.rsc != null && first.rsc == then.rsc && first.task.equals("stop")) {
+                // nothing: a stop is needed even if the restart cannot happen
+                assert true;
+            }
+        }
+        if ((type & Action.PROMOTED_IMPLIES_FIRST) != 0 && then.rsc != null
+                && then.rsc.role == dev.vigil.model.Role.PROMOTED && !then.optional) {
+            first.optional = false;
+        }
+        if ((type & Action.PSEUDO_LEFT) != 0 && !ff.runnable() && !ff.pseudo()) {
+            then.runnable = false;
+        }
+        if ((type & Action.RUNNABLE_LEFT) != 0 && then.runnable && !ff.runnable()) {
+            then.runnable = false;
+            if (then.reason == null && first.rsc != null && then.rsc != null && first.rsc != then.rsc
+                    && !first.pseudo) {
+                then.reason = "unrunnable " + first.rsc.id + " " + first.task;
+            }
+        }
+        if ((type & Action.IMPLIES_THEN) != 0 && then.optional && !ff.optional() && !first.migrateRunnable) {
+            then.optional = false;
+            if (then.reason == null && first.rsc != null && then.rsc != null && first.rsc != then.rsc) {
+                then.reason = "required " + first.rsc.id + " " + first.task;
+            }
+        }
+        if ((type & Action.IMPLIES_THEN_ON_NODE) != 0 && then.optional && !ff.optional()
+                && first.node != null && first.node == then.node) {
+            then.optional = false;
+        }
+        if ((type & Action.RESTART) != 0) {
+            restart(first, then);
+        }
+    }
+
+    private static void asymmetric(Action first, Action then) {
+        if (then.rsc == null) {
+            return;
+        }
+        if (!first.runnable) {
+            // "then" may not start if "first" cannot
+            if (then.task.equals("start") || then.task.equals("promote")) {
+                then.runnable = false;
+                if (then.reason == null && first.rsc != null && first.rsc != then.rsc) {
+                    then.reason = "unrunnable " + first.rsc.id + " " + first.task;
+                }
+            }
+        } else if (!first.optional && then.rsc.isActive() && then.task.equals("start")) {
+            // nothing: an asymmetric ordering never forces a restart
+            assert true;
+        }
+    }
+
+    /** A stop/start pair of one resource: required start forces the stop; unrunnable start too. */
+    private static void restart(Action first, Action then) {
+        String reason = null;
+        if (!then.runnable && then.rsc != null && then.rsc.managed) {
+            reason = "shutdown";
+        }
+        if (!then.optional) {
+            reason = "restart";
+        }
+        if (reason != null && first.optional) {
+            if (first.runnable || !then.optional) {
+                first.optional = false;
+            }
+        }
+        if (reason != null && !first.optional && !first.runnable) {
+            then.runnable = false;
+        }
+    }
+}

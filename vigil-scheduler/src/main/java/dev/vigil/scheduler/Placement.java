@@ -1,0 +1,402 @@
+package dev.vigil.scheduler;
+
+import dev.vigil.model.Role;
+import dev.vigil.model.Score;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stage 2: node scores and assignment. First every resource gets a score per node from the
+ * cluster's symmetry, node health, location constraints, stickiness and fail counts; then
+ * resources are assigned in priority order, each taking its colocations into account (the
+ * resource it must follow is assigned first; resources that follow it pull it towards them).
+ */
+final class Placement {
+    private final Cluster cluster;
+
+    private Placement(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    static void applyNodeCriteria(Cluster cluster) {
+        Placement p = new Placement(cluster);
+        for (Rsc rsc : cluster.resources) {
+            p.symmetricDefault(rsc);
+        }
+        p.applyLocations();
+        for (Rsc rsc : cluster.resources) {
+            p.stickiness(rsc);
+        }
+        for (SNode node : cluster.nodes) {
+            for (Rsc rsc : cluster.resources) {
+                p.failureThreshold(rsc, node);
+            }
+        }
+    }
+
+    static void assignAll(Cluster cluster) {
+        Placement p = new Placement(cluster);
+        for (Rsc rsc : cluster.resources) {
+            if (rsc.isRemoteConnection) {
+                p.assign(rsc, null);
+            }
+        }
+        for (Rsc rsc : cluster.resources) {
+            if (!rsc.isRemoteConnection) {
+                p.assign(rsc, null);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ node criteria
+
+    private void symmetricDefault(Rsc rsc) {
+        if (cluster.options.symmetricCluster()) {
+            for (SNode node : cluster.nodes) {
+                addScore(rsc, node, 0, true);
+            }
+        }
+    }
+
+    /**
+     * Adds a score for a node to a resource and (for collective resources) to its children;
+     * the node enters the resource's table with its base weight when first seen.
+     */
+    void addScore(Rsc rsc, SNode node, int score, boolean symmetricDefault) {
+        for (Rsc child : rsc.children) {
+            addScore(child, node, score, symmetricDefault);
+        }
+        Integer current = rsc.allowed.get(node);
+        if (current == null) {
+            rsc.allowed.put(node, Score.add(node.baseWeight, score));
+        } else {
+            rsc.allowed.put(node, Score.add(current, score));
+        }
+    }
+
+    /** Adds a score on every node of the cluster (or of the resource's table when {@code known}). */
+    void addScoreEverywhere(Rsc rsc, int score) {
+        for (SNode node : cluster.nodes) {
+            addScore(rsc, node, score, false);
+        }
+    }
+
+    private void applyLocations() {
+        for (Cluster.LocationRule rule : cluster.locations) {
+            applyLocation(rule.rsc(), rule);
+        }
+    }
+
+    /** A location rule applies to the resource and, for groups and clones, to each child. */
+    void applyLocation(Rsc rsc, Cluster.LocationRule rule) {
+        if (rule.role() != null && rule.role() != Role.UNKNOWN) {
+            if (rsc.nextRole != rule.role()) {
+                return;
+            }
+        }
+        for (Map.Entry<SNode, Integer> e : rule.scores().entrySet()) {
+            SNode node = e.getKey();
+            Integer current = rsc.allowed.get(node);
+            rsc.allowed.put(node, current == null ? Score.add(node.baseWeight, e.getValue())
+                    : Score.add(current, e.getValue()));
+            Discovery.note(rsc, node, rule.discovery());
+        }
+        if (rsc.isGroup() || rsc.isClone()) {
+            for (Rsc child : rsc.children) {
+                applyLocation(child, rule);
+            }
+        }
+    }
+
+    private void stickiness(Rsc rsc) {
+        if (!rsc.children.isEmpty()) {
+            for (Rsc child : rsc.children) {
+                stickiness(child);
+            }
+            return;
+        }
+        if (!rsc.managed || rsc.stickiness < 1 || rsc.runningOn.size() != 1) {
+            return;
+        }
+        SNode node = rsc.runningOn.get(0);
+        if (!cluster.options.symmetricCluster() && !rsc.allowed.containsKey(node)) {
+            return;
+        }
+        addScore(rsc, node, rsc.stickiness, false);
+    }
+
+    private void failureThreshold(Rsc rsc, SNode node) {
+        if (!rsc.children.isEmpty()) {
+            for (Rsc child : new ArrayList<>(rsc.children)) {
+                failureThreshold(child, node);
+            }
+            return;
+        }
+        if (rsc.migrationThreshold == 0 || rsc.failureIgnored) {
+            return;
+        }
+        int failures = FailCounts.count(cluster, rsc, node);
+        if (failures <= 0) {
+            return;
+        }
+        Rsc banned = rsc;
+        Rsc clone = rsc.enclosingClone();
+        if (clone != null && !clone.globallyUnique) {
+            banned = rsc.top();
+        }
+        if (rsc.migrationThreshold - failures <= 0) {
+            cluster.warnings.add(rsc.id + " cannot run on " + node.name
+                    + " due to reaching migration threshold (clean up resource to allow again)");
+            addScore(banned, node, Score.MINUS_INFINITY, false);
+        }
+    }
+
+    // ------------------------------------------------------------------ assignment
+
+    SNode assign(Rsc rsc, SNode prefer) {
+        return switch (rsc.variant) {
+            case PRIMITIVE -> assignPrimitive(rsc, prefer);
+            case GROUP -> assignGroup(rsc, prefer);
+            case CLONE -> CloneAssigner.assign(this, cluster, rsc, prefer);
+            case BUNDLE -> null;
+        };
+    }
+
+    private SNode assignGroup(Rsc group, SNode prefer) {
+        if (!group.provisional) {
+            return group.assigned;
+        }
+        if (group.assigning) {
+            return null;
+        }
+        if (group.children.isEmpty()) {
+            group.provisional = false;
+            return null;
+        }
+        group.assigning = true;
+        Rsc first = group.children.get(0);
+        group.role = first.role;
+        showScores(stageName(group, "pcmk__group_assign"), group);
+        SNode firstNode = null;
+        boolean seenFirst = false;
+        for (Rsc member : group.children) {
+            SNode node = assign(member, prefer);
+            if (!seenFirst) {
+                firstNode = node;
+                seenFirst = true;
+            }
+        }
+        group.nextRole = first.nextRole;
+        group.assigning = false;
+        group.provisional = false;
+        if (!group.colocated) {
+            return null;
+        }
+        group.assigned = firstNode;
+        return firstNode;
+    }
+
+    /** Scores are printed under the name of the Pacemaker function that reports them. */
+    private String stageName(Rsc rsc, String name) {
+        return name;
+    }
+
+    void showScores(String stage, Rsc rsc) {
+        for (Map.Entry<SNode, Integer> e : rsc.allowed.entrySet()) {
+            cluster.trace.allocation(stage, rsc.id, e.getKey().name, e.getValue());
+        }
+        for (Rsc child : rsc.children) {
+            showScores(stage, child);
+        }
+    }
+
+    SNode assignPrimitive(Rsc rsc, SNode prefer) {
+        if (rsc.parent != null && !rsc.parent.assigning) {
+            assign(rsc.parent, prefer);
+        }
+        if (!rsc.provisional) {
+            return rsc.assigned;
+        }
+        if (rsc.assigning) {
+            return null;
+        }
+        rsc.assigning = true;
+        List<Colocation> thisWith = Colocations.thisWith(rsc);
+        List<Colocation> withThis = Colocations.withThis(rsc);
+        for (Colocation c : thisWith) {
+            if (isMandatory(c.score())) {
+                applyThisWith(c, rsc);
+            }
+        }
+        for (Colocation c : withThis) {
+            if (isMandatory(c.score())) {
+                Colocations.addDependentScores(cluster, c, rsc);
+            }
+        }
+        for (Colocation c : thisWith) {
+            if (!isMandatory(c.score())) {
+                applyThisWith(c, rsc);
+            }
+        }
+        for (Colocation c : withThis) {
+            if (!isMandatory(c.score())) {
+                Colocations.addDependentScores(cluster, c, rsc);
+            }
+        }
+        if (rsc.nextRole == Role.STOPPED) {
+            for (SNode node : cluster.nodes) {
+                addScore(rsc, node, Score.MINUS_INFINITY, false);
+            }
+            rsc.assigned = null;
+        } else if (rsc.nextRole != null && rsc.nextRole.compareTo(rsc.role) > 0 && !cluster.haveQuorum
+                && cluster.options.noQuorumPolicy().equals("freeze")) {
+            rsc.nextRole = rsc.role;
+        }
+        showScores("pcmk__primitive_assign", rsc);
+        if (cluster.options.stonithEnabled() && !Fencing.haveFencingDevice(cluster)) {
+            rsc.managed = false;
+        }
+        if (!rsc.managed) {
+            rsc.nextRole = rsc.role;
+            finalizeAssignment(rsc, rsc.currentNode(), true);
+        } else if (cluster.options.stopAllResources()) {
+            finalizeAssignment(rsc, null, true);
+        } else if (rsc.provisional) {
+            assignBestNode(rsc, prefer);
+        }
+        rsc.assigning = false;
+        return rsc.assigned;
+    }
+
+    static boolean isMandatory(int score) {
+        return score <= Score.MINUS_INFINITY || score >= Score.INFINITY;
+    }
+
+    private void applyThisWith(Colocation c, Rsc rsc) {
+        Map<SNode, Integer> archive = null;
+        if (c.dependentRole().compareTo(Role.PROMOTED) >= 0 && c.dependentRole() != Role.UNKNOWN
+                || (c.score() < 0 && c.score() > Score.MINUS_INFINITY)) {
+            archive = new LinkedHashMap<>(rsc.allowed);
+        }
+        assign(c.primary(), null);
+        Colocations.applyToDependent(cluster, rsc, c.primary(), c);
+        if (archive != null && !Colocations.anyNodeAvailable(rsc.allowed)) {
+            rsc.allowed.clear();
+            rsc.allowed.putAll(archive);
+        }
+    }
+
+    private void assignBestNode(Rsc rsc, SNode prefer) {
+        List<SNode> sorted = sortNodes(rsc.allowed, rsc.currentNode());
+        SNode best = sorted.isEmpty() ? null : sorted.get(0);
+        SNode chosen = null;
+        if (prefer != null && best != null) {
+            Integer preferScore = rsc.allowed.get(prefer);
+            if (preferScore != null && preferScore >= rsc.allowed.get(best) && available(prefer, true, rsc.allowed)) {
+                chosen = prefer;
+            }
+        }
+        if (chosen == null && best != null) {
+            chosen = best;
+            Rsc clone = rsc.enclosingClone();
+            boolean uniqueInstance = clone != null && clone.globallyUnique && rsc.parent == clone;
+            int bestScore = rsc.allowed.get(best);
+            if (!uniqueInstance && bestScore > 0 && available(best, false, rsc.allowed)) {
+                SNode running = rsc.currentNode();
+                if (running != null && available(running, true, rsc.allowed)) {
+                    for (int i = 1; i < sorted.size(); i++) {
+                        SNode n = sorted.get(i);
+                        if (rsc.allowed.get(n) != bestScore) {
+                            break;
+                        }
+                        if (n == running) {
+                            chosen = n;
+                        }
+                    }
+                }
+            }
+        }
+        finalizeAssignment(rsc, chosen, false);
+    }
+
+    /** Nodes sorted as Pacemaker prefers them: score, then load, then the current node, then name. */
+    List<SNode> sortNodes(Map<SNode, Integer> scores, SNode active) {
+        List<SNode> nodes = new ArrayList<>(scores.keySet());
+        nodes.sort((a, b) -> {
+            int sa = available(a, false, scores) ? scores.get(a) : Score.MINUS_INFINITY;
+            int sb = available(b, false, scores) ? scores.get(b) : Score.MINUS_INFINITY;
+            if (sa != sb) {
+                return sa > sb ? -1 : 1;
+            }
+            String strategy = cluster.options.placementStrategy();
+            if (!strategy.equals("minimal")) {
+                if (strategy.equals("balanced")) {
+                    int c = Utilization.compareCapacities(a, b);
+                    if (c != 0) {
+                        return c;
+                    }
+                }
+                if (a.assignedCount != b.assignedCount) {
+                    return a.assignedCount < b.assignedCount ? -1 : 1;
+                }
+                if (active != null) {
+                    if (active == a) {
+                        return -1;
+                    }
+                    if (active == b) {
+                        return 1;
+                    }
+                }
+            }
+            return a.name.compareTo(b.name);
+        });
+        return nodes;
+    }
+
+    /** Can the node take resources (and, when {@code considerScore}, is its score non-negative)? */
+    static boolean available(SNode node, boolean considerScore, Map<SNode, Integer> scores) {
+        if (node == null || !node.online || node.shutdown || node.unclean || node.standby || node.maintenance) {
+            return false;
+        }
+        return !considerScore || scores.getOrDefault(node, Score.MINUS_INFINITY) >= 0;
+    }
+
+    /** Records the assignment (or that the resource will stop). */
+    boolean finalizeAssignment(Rsc rsc, SNode chosen, boolean force) {
+        SNode node = chosen;
+        if (!force && node != null && (rsc.allowed.getOrDefault(node, Score.MINUS_INFINITY) < 0
+                || !available(node, true, rsc.allowed))) {
+            rsc.nextRole = Role.STOPPED;
+            node = null;
+        }
+        unassign(rsc);
+        rsc.provisional = false;
+        if (node == null) {
+            rsc.nextRole = Role.STOPPED;
+            for (Action a : rsc.actions) {
+                if (a.task.equals("stop")) {
+                    a.optional = false;
+                } else if (a.task.equals("start")) {
+                    a.runnable = false;
+                } else if (a.intervalMs > 0 && !"7".equals(a.meta.get("op_target_rc"))) {
+                    a.runnable = false;
+                }
+            }
+            return false;
+        }
+        rsc.assigned = node;
+        node.assignedCount++;
+        Utilization.consume(node, rsc);
+        return true;
+    }
+
+    void unassign(Rsc rsc) {
+        if (rsc.assigned != null) {
+            rsc.assigned.assignedCount--;
+            Utilization.release(rsc.assigned, rsc);
+            rsc.assigned = null;
+        }
+    }
+}

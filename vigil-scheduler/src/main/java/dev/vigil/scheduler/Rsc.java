@@ -1,0 +1,196 @@
+package dev.vigil.scheduler;
+
+import dev.vigil.model.Role;
+import dev.vigil.model.cib.Operation;
+import dev.vigil.model.cib.Resource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A resource as one scheduler run sees it: its effective configuration, its current state
+ * worked out from the operation history, and what the run decides for it. Clone instances are
+ * resources of their own ({@code web:0}, {@code web:1}…), children of the clone.
+ */
+final class Rsc {
+    enum Variant { PRIMITIVE, GROUP, CLONE, BUNDLE }
+
+    // ------------------------------------------------------------------ configuration
+    final String id;
+    final Variant variant;
+    final Resource config;
+    final Rsc parent;
+    final List<Rsc> children = new ArrayList<>();
+    /** Agent of a primitive (after applying its template). */
+    String agentClass;
+    String agentProvider;
+    String agentType;
+    /** Effective meta-attributes: own sets, then the parent's, then rsc_defaults. */
+    final Map<String, String> meta = new LinkedHashMap<>();
+    /** Effective instance attributes (node-independent evaluation). */
+    final Map<String, String> params = new LinkedHashMap<>();
+    /** Configured operations, after resolving references and templates. */
+    final List<Operation> ops = new ArrayList<>();
+
+    int priority;
+    int stickiness;
+    int migrationThreshold = dev.vigil.model.Score.INFINITY;
+    long failureTimeoutMs;
+    boolean managed = true;
+    boolean maintenance;
+    boolean critical = true;
+    boolean allowMigrate;
+    boolean notify;
+    boolean globallyUnique;
+    boolean promotable;
+    boolean interleave;
+    boolean ordered;
+    /** Group: members colocated (default) and ordered (default). */
+    boolean colocated = true;
+    boolean groupOrdered = true;
+    int cloneMax;
+    int cloneNodeMax = 1;
+    int promotedMax = 1;
+    int promotedNodeMax = 1;
+    Role targetRole = Role.STARTED;
+    /** What must hold before starting: nothing, quorum, fencing or unfencing. */
+    String requires = "quorum";
+    String multipleActive = "stop_start";
+    boolean isFencingDevice;
+    /** A connection resource for a remote node ({@code ocf:pacemaker:remote}). */
+    boolean isRemoteConnection;
+    /** The node a remote connection / container provides (guest or remote node). */
+    SNode providesNode;
+    /** For a resource running inside a guest node: the container resource. */
+    Rsc container;
+    final List<Rsc> fillers = new ArrayList<>();
+
+    // ------------------------------------------------------------------ current state (from history)
+    Role role = Role.STOPPED;
+    final List<SNode> runningOn = new ArrayList<>();
+    /** Nodes where the resource's state is known (it was probed or operated on). */
+    final Set<SNode> knownOn = new LinkedHashSet<>();
+    boolean orphan;
+    boolean failed;
+    /** Must not be started or stopped by the cluster (on-fail=block, unmanaged failures). */
+    boolean blocked;
+    /** The cluster must stop it everywhere (multiple-active, orphan, etc.). */
+    boolean mustStop;
+    boolean failureIgnored;
+    /** Parameters changed in a way the agent can reload without a restart. */
+    boolean reload;
+    boolean startPending;
+    /** A pending operation's task on {@link #pendingNode}: shown as Starting/Stopping etc. */
+    String pendingTask;
+    SNode pendingNode;
+    SNode partialMigrationTarget;
+    SNode partialMigrationSource;
+    SNode dangleMigrationSource;
+    SNode lockNode;
+    long lockTime;
+    /** Nodes where a stop failed: the resource may still be active there (needs fencing). */
+    final Set<SNode> stopFailedOn = new LinkedHashSet<>();
+
+    // ------------------------------------------------------------------ decisions of this run
+    Role nextRole;
+    /** Scores per node, in node order; a node absent from the map may not host the resource. */
+    final Map<SNode, Integer> allowed = new LinkedHashMap<>();
+    SNode assigned;
+    boolean provisional = true;
+    boolean assigning;
+    final List<Colocation> thisWith = new ArrayList<>();
+    final List<Colocation> withThis = new ArrayList<>();
+    final List<Action> actions = new ArrayList<>();
+    /** resource-discovery per node from location constraints: always, never or exclusive. */
+    final Map<SNode, String> discoveryMode = new LinkedHashMap<>();
+    boolean exclusiveDiscovery;
+
+    Rsc(String id, Variant variant, Resource config, Rsc parent) {
+        this.id = id;
+        this.variant = variant;
+        this.config = config;
+        this.parent = parent;
+    }
+
+    boolean isPrimitive() {
+        return variant == Variant.PRIMITIVE;
+    }
+
+    boolean isClone() {
+        return variant == Variant.CLONE;
+    }
+
+    boolean isGroup() {
+        return variant == Variant.GROUP;
+    }
+
+    boolean isBundle() {
+        return variant == Variant.BUNDLE;
+    }
+
+    /** The top-level resource this one belongs to. */
+    Rsc top() {
+        Rsc r = this;
+        while (r.parent != null) {
+            r = r.parent;
+        }
+        return r;
+    }
+
+    /** The id without a clone instance suffix ({@code web:2} → {@code web}). */
+    String baseId() {
+        int colon = id.lastIndexOf(':');
+        return colon < 0 ? id : id.substring(0, colon);
+    }
+
+    /** Is this an instance of a clone (directly, or as a group inside one)? */
+    boolean isCloneInstance() {
+        return parent != null && parent.isClone();
+    }
+
+    /** The clone this resource is an instance of, or a member of an instance of, or null. */
+    Rsc enclosingClone() {
+        for (Rsc r = parent; r != null; r = r.parent) {
+            if (r.isClone()) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Primitives at or below this resource, in configuration order. */
+    List<Rsc> primitives() {
+        List<Rsc> out = new ArrayList<>();
+        collectPrimitives(this, out);
+        return out;
+    }
+
+    private static void collectPrimitives(Rsc r, List<Rsc> out) {
+        if (r.isPrimitive()) {
+            out.add(r);
+        }
+        for (Rsc c : r.children) {
+            collectPrimitives(c, out);
+        }
+    }
+
+    SNode currentNode() {
+        return runningOn.isEmpty() ? null : runningOn.get(0);
+    }
+
+    boolean isActive() {
+        return !runningOn.isEmpty();
+    }
+
+    String meta(String name) {
+        return meta.get(name);
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.vigil.scheduler;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The scheduler: {@code schedule(snapshot) → result}, pure and deterministic. */
+public final class Scheduler {
+    private Scheduler() {
+    }
+
+    public static SchedulerResult schedule(ClusterSnapshot snapshot) {
+        Cluster cluster = run(snapshot);
+        List<ScoreContribution> contributions = new ArrayList<>();
+        for (ScoreTrace.Contribution c : cluster.trace.contributions) {
+            contributions.add(new ScoreContribution(c.resource(), c.node(), c.source(), c.score()));
+        }
+        return new SchedulerResult(GraphBuilder.build(cluster), TransitionSummary.of(cluster), cluster.trace.lines,
+                contributions, cluster.warnings);
+    }
+
+    /** Runs every stage and returns the working set (for reports that need more than the result). */
+    static Cluster run(ClusterSnapshot snapshot) {
+        Cluster cluster = Unpacker.unpack(snapshot);
+        NodeHealth.apply(cluster);
+        Constraints.unpack(cluster);
+        Placement.applyNodeCriteria(cluster);
+        InternalConstraints.create(cluster);
+        Placement.assignAll(cluster);
+        Planner.plan(cluster);
+        Orderer.apply(cluster);
+        return cluster;
+    }
+}

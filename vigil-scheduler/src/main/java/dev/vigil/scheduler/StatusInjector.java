@@ -1,0 +1,185 @@
+package dev.vigil.scheduler;
+
+import dev.vigil.model.cib.Cib;
+import dev.vigil.model.cib.LrmOp;
+import dev.vigil.model.cib.LrmResource;
+import dev.vigil.model.cib.Node;
+import dev.vigil.model.cib.NodeState;
+import dev.vigil.model.cib.Primitive;
+import dev.vigil.model.cib.Resource;
+import dev.vigil.model.cib.Status;
+import dev.vigil.model.graph.ActionType;
+import dev.vigil.model.graph.GraphAction;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records simulated action results in a CIB's status section, as crm_simulate does: every
+ * resource action succeeds with its expected result, fencing takes the node down and clears
+ * its history and transient attributes.
+ */
+public final class StatusInjector {
+    private final Cib cib;
+    private final List<NodeState> nodes;
+    private final long now;
+
+    private StatusInjector(Cib cib, long now) {
+        this.cib = cib;
+        this.nodes = new ArrayList<>(cib.status().nodes());
+        this.now = now;
+    }
+
+    /** The CIB after the given actions (in firing order) all succeeded. */
+    public static Cib apply(Cib cib, List<GraphAction> fired, long nowEpochSeconds) {
+        StatusInjector s = new StatusInjector(cib, nowEpochSeconds);
+        for (GraphAction a : fired) {
+            s.inject(a);
+        }
+        return cib.withStatus(new Status(s.nodes, cib.status().tickets()));
+    }
+
+    private void inject(GraphAction a) {
+        if (a.type() == ActionType.PSEUDO) {
+            return;
+        }
+        if (a.type() == ActionType.CLUSTER) {
+            String action = a.parameters().getOrDefault("CRM_meta_stonith_action", "reboot");
+            if (a.task().equals("stonith") && !action.equals("on")) {
+                fenced(a.node());
+            }
+            return;
+        }
+        if (a.task().equals("cancel") || a.task().equals("probe_complete") || a.node() == null) {
+            return;
+        }
+        String rc = a.parameters().getOrDefault("CRM_meta_op_target_rc", "0");
+        recordResult(a, rc);
+    }
+
+    private int indexOf(String nodeName) {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodeName.equals(nodes.get(i).uname())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private NodeState nodeState(String nodeName) {
+        int i = indexOf(nodeName);
+        if (i >= 0) {
+            return nodes.get(i);
+        }
+        String id = nodeName;
+        for (Node n : cib.configuration().nodes()) {
+            if (nodeName.equals(n.uname())) {
+                id = n.id();
+            }
+        }
+        Map<String, String> attrs = new LinkedHashMap<>();
+        attrs.put("id", id);
+        attrs.put("uname", nodeName);
+        NodeState created = new NodeState(attrs, List.of(), false, List.of());
+        nodes.add(created);
+        return created;
+    }
+
+    private void replace(NodeState old, NodeState updated) {
+        nodes.set(nodes.indexOf(old), updated);
+    }
+
+    private void fenced(String nodeName) {
+        NodeState state = nodeState(nodeName);
+        Map<String, String> attrs = new LinkedHashMap<>(state.attributes());
+        attrs.put("in_ccm", "false");
+        attrs.put("crmd", "offline");
+        attrs.put("join", "down");
+        attrs.put("expected", "down");
+        replace(state, new NodeState(attrs, List.of(), false, List.of()));
+    }
+
+    private void recordResult(GraphAction a, String rc) {
+        NodeState state = nodeState(a.node());
+        String rscId = a.resource();
+        List<LrmResource> resources = new ArrayList<>(state.lrmResources());
+        int index = -1;
+        for (int i = 0; i < resources.size(); i++) {
+            if (resources.get(i).id().equals(rscId)) {
+                index = i;
+            }
+        }
+        LrmResource entry;
+        if (index < 0) {
+            Primitive p = findPrimitive(rscId);
+            entry = new LrmResource(rscId, p == null ? null : p.agentClass(), p == null ? null : p.provider(),
+                    p == null ? null : p.type(), null, List.of());
+            resources.add(entry);
+            index = resources.size() - 1;
+        } else {
+            entry = resources.get(index);
+        }
+        int callId = 0;
+        for (LrmOp op : entry.ops()) {
+            callId = Math.max(callId, op.callId());
+        }
+        callId++;
+        long interval = a.intervalMs();
+        String opId = interval > 0 ? rscId + "_" + a.task() + "_" + interval : rscId + "_last_0";
+        Map<String, String> attrs = new LinkedHashMap<>();
+        attrs.put("id", opId);
+        attrs.put("operation_key", rscId + "_" + a.task() + "_" + interval);
+        attrs.put("operation", a.task());
+        attrs.put("transition-key", "0:0:" + rc + ":simulated");
+        attrs.put("transition-magic", "0:" + rc + ";0:0:" + rc + ":simulated");
+        attrs.put("call-id", Integer.toString(callId));
+        attrs.put("rc-code", rc);
+        attrs.put("op-status", "0");
+        attrs.put("interval", Long.toString(interval));
+        attrs.put("last-rc-change", Long.toString(now));
+        attrs.put("last-run", Long.toString(now));
+        attrs.put("exec-time", "0");
+        attrs.put("queue-time", "0");
+        attrs.put("on_node", a.node());
+        String target = a.parameters().get("CRM_meta_migrate_target");
+        if (target != null) {
+            attrs.put("migrate_target", target);
+            attrs.put("migrate_source", a.parameters().get("CRM_meta_migrate_source"));
+        }
+        List<LrmOp> ops = new ArrayList<>();
+        for (LrmOp op : entry.ops()) {
+            if (!opId.equals(op.id())) {
+                ops.add(op);
+            }
+        }
+        ops.add(new LrmOp(attrs));
+        resources.set(index, new LrmResource(entry.id(), entry.agentClass(), entry.provider(), entry.type(),
+                entry.container(), ops));
+        replace(state, new NodeState(state.attributes(), state.transientAttributes(), true, resources));
+    }
+
+    private Primitive findPrimitive(String id) {
+        String base = ResourceLookup.stripInstance(id);
+        for (Resource r : cib.configuration().resources()) {
+            Primitive p = find(r, id, base);
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static Primitive find(Resource r, String id, String base) {
+        if (r instanceof Primitive p && (p.id().equals(id) || p.id().equals(base))) {
+            return p;
+        }
+        for (Resource c : r.children()) {
+            Primitive p = find(c, id, base);
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+}
