@@ -81,7 +81,7 @@ public final class LocalExecutor implements Executor {
 
     @Override
     public CompletableFuture<OperationResult> execute(OperationRequest request) {
-        List<OperationResult> cancellations = new ArrayList<>();
+        List<Cancelled> cancellations = new ArrayList<>();
         CompletableFuture<OperationResult> future;
         synchronized (lock) {
             if (closed) {
@@ -93,7 +93,7 @@ public final class LocalExecutor implements Executor {
                         + "': " + queue.pending.size() + " operations already queued, refusing " + request.operationKey()));
             }
             if (request.isRecurring()) {
-                future = registerLocked(request);
+                future = registerLocked(request, cancellations);
             } else {
                 if (OperationRequest.STOP.equals(request.action())) {
                     cancellations.addAll(cancelAllLocked(request.resourceId()));
@@ -102,21 +102,23 @@ public final class LocalExecutor implements Executor {
                 enqueueLocked(new Job(request, callIds.incrementAndGet(), System.nanoTime(), future, null));
             }
         }
-        cancellations.forEach(this::report);
+        for (Cancelled c : cancellations) {
+            c.finish();
+        }
         return future;
     }
 
     @Override
     public boolean cancel(String resourceId, String action, Duration interval) {
-        OperationResult cancelled;
+        Cancelled cancelled;
         synchronized (lock) {
             Recurring rec = recurring.remove(new RecurringKey(resourceId, action, interval.toMillis()));
             if (rec == null) {
                 return false;
             }
-            cancelled = cancelLocked(rec);
+            cancelled = cancelLocked(rec, true);
         }
-        report(cancelled);
+        cancelled.finish();
         return true;
     }
 
@@ -150,19 +152,19 @@ public final class LocalExecutor implements Executor {
      * their process groups). Queued operations complete as cancelled.
      */
     public void close(Duration wait) {
+        List<Cancelled> stopped = new ArrayList<>();
         synchronized (lock) {
             if (closed) {
                 return;
             }
             closed = true;
             for (Recurring rec : recurring.values()) {
-                rec.cancelled = true;
-                if (rec.nextRun != null) {
-                    rec.nextRun.cancel(false);
-                }
-                rec.first.complete(cancelledResult(rec));
+                stopped.add(cancelLocked(rec, false));
             }
             recurring.clear();
+        }
+        for (Cancelled c : stopped) {
+            c.finish();
         }
         timer.shutdownNow();
         pool.shutdown();
@@ -274,12 +276,12 @@ public final class LocalExecutor implements Executor {
 
     // ---- recurring operations ---------------------------------------------------------------
 
-    private CompletableFuture<OperationResult> registerLocked(OperationRequest request) {
+    private CompletableFuture<OperationResult> registerLocked(OperationRequest request, List<Cancelled> cancellations) {
         RecurringKey key = RecurringKey.of(request);
         Recurring old = recurring.remove(key);
         if (old != null) {
-            // Replaced by the new definition, whose first result supersedes the old entry.
-            cancelLocked(old);
+            // Replaced by the new definition, whose first result supersedes the old entry: no report.
+            cancellations.add(cancelLocked(old, false));
         }
         Recurring rec = new Recurring(request, callIds.incrementAndGet());
         recurring.put(key, rec);
@@ -338,22 +340,26 @@ public final class LocalExecutor implements Executor {
         }
     }
 
-    private List<OperationResult> cancelAllLocked(String resourceId) {
-        List<OperationResult> results = new ArrayList<>();
+    private List<Cancelled> cancelAllLocked(String resourceId) {
+        List<Cancelled> results = new ArrayList<>();
         Iterator<Map.Entry<RecurringKey, Recurring>> it = recurring.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<RecurringKey, Recurring> e = it.next();
             if (e.getKey().resourceId().equals(resourceId)) {
                 it.remove();
-                results.add(cancelLocked(e.getValue()));
+                results.add(cancelLocked(e.getValue(), true));
             }
         }
-        results.sort(Comparator.comparing(r -> r.request().operationKey()));
+        results.sort(Comparator.comparing(c -> c.result().request().operationKey()));
         return results;
     }
 
-    /** Stops a recurring operation: no further runs, a queued run is dropped, a running one is ignored. */
-    private OperationResult cancelLocked(Recurring rec) {
+    /**
+     * Stops a recurring operation: no further runs, a queued run is dropped, a running one's
+     * result is ignored. The caller calls {@link Cancelled#finish()} once it has released the
+     * lock, so that no listener or future callback runs under it.
+     */
+    private Cancelled cancelLocked(Recurring rec, boolean report) {
         rec.cancelled = true;
         if (rec.nextRun != null) {
             rec.nextRun.cancel(false);
@@ -362,9 +368,7 @@ public final class LocalExecutor implements Executor {
         if (queue != null) {
             queue.pending.removeIf(j -> j.recurring == rec);
         }
-        OperationResult result = cancelledResult(rec);
-        rec.first.complete(result);
-        return result;
+        return new Cancelled(rec, cancelledResult(rec), report);
     }
 
     private OperationResult cancelledResult(Recurring rec) {
@@ -401,6 +405,30 @@ public final class LocalExecutor implements Executor {
     }
 
     // ---- state -------------------------------------------------------------------------------
+
+    /** A recurring operation just cancelled, whose future and listener are told outside the lock. */
+    private final class Cancelled {
+        private final Recurring rec;
+        private final OperationResult result;
+        private final boolean report;
+
+        Cancelled(Recurring rec, OperationResult result, boolean report) {
+            this.rec = rec;
+            this.result = result;
+            this.report = report;
+        }
+
+        OperationResult result() {
+            return result;
+        }
+
+        void finish() {
+            if (report) {
+                report(result);
+            }
+            rec.first.complete(result);
+        }
+    }
 
     /** One queued call: a one-shot operation (with its future) or one run of a recurring one. */
     private record Job(OperationRequest request, int callId, long enqueuedNanos,
