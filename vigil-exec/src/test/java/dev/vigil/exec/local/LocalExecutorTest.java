@@ -164,6 +164,11 @@ class LocalExecutorTest {
         assertEquals(OcfResult.ERR_UNIMPLEMENTED.code(), promote.rcCode());
         assertEquals(OpStatus.NOT_SUPPORTED, promote.status());
 
+        OperationRequest viaService = OperationRequest.of("svc", AgentSpec.parse("service:vtest"), "start");
+        assertEquals(0, fx.run(viaService).rcCode(), "service: finds the init script");
+        assertEquals(0, fx.run(viaService.withAction("monitor")).rcCode());
+        assertEquals(0, fx.run(viaService.withAction("stop")).rcCode());
+
         var md = fx.executor.metadata(lsb);
         assertEquals("Vigil test service", md.shortDescription());
         assertEquals("A service that is only a flag file, written by the executor's tests.", md.longDescription());
