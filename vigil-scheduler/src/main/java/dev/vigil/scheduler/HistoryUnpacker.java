@@ -142,8 +142,13 @@ final class HistoryUnpacker {
         switch (status) {
             case LrmOp.STATUS_DONE:
                 break;
-            case LrmOp.STATUS_TIMEOUT:
             case LrmOp.STATUS_ERROR:
+                // An executor "error" with the expected result code is no failure.
+                if (rc != expected) {
+                    return Outcome.SOFT;
+                }
+                break;
+            case LrmOp.STATUS_TIMEOUT:
                 return Outcome.SOFT;
             case LrmOp.STATUS_ERROR_HARD:
             case LrmOp.STATUS_NOT_SUPPORTED:
@@ -320,7 +325,7 @@ final class HistoryUnpacker {
             case "monitor" -> {
                 if (rc == OCF_FAILED_PROMOTED || rc == OCF_RUNNING_PROMOTED && !probe) {
                     r.role = Role.PROMOTED;
-                } else if (rc == OCF_NOT_RUNNING) {
+                } else if (rc == OCF_NOT_RUNNING && probe) {
                     r.role = Role.STOPPED;
                 } else if (r.role.compareTo(Role.STARTED) < 0 || r.role == Role.UNKNOWN) {
                     r.role = Role.STARTED;

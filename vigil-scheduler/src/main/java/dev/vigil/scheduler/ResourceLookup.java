@@ -104,14 +104,32 @@ final class ResourceLookup {
         if (found == null && !skipInactive) {
             found = inactive;
         }
-        if (found != null && !"fencing".equals(found.requires) && !"unfencing".equals(found.requires)
-                && (!node.online || node.unclean) && !node.isGuest()) {
+        if (found != null && unusableHost(instanceOf(clone, found), node)) {
             found = null;
         }
         if (found == null) {
             return cloneOrphan(cluster, clone, base, historyId, entry);
         }
         return found;
+    }
+
+    /**
+     * An instance that does not need fencing to recover (other than a fencing device) cannot be tied to an unclean node: its
+     * history there is an orphan's (the instance itself may run elsewhere meanwhile).
+     */
+    private static boolean unusableHost(Rsc instance, SNode node) {
+        boolean needsFencing = "fencing".equals(instance.requires) || "unfencing".equals(instance.requires)
+                || instance.isFencingDevice;
+        return !needsFencing && (!node.online || node.unclean) && !node.isGuest();
+    }
+
+    /** The direct child of the clone that {@code rsc} is or belongs to. */
+    private static Rsc instanceOf(Rsc clone, Rsc rsc) {
+        Rsc r = rsc;
+        while (r.parent != clone) {
+            r = r.parent;
+        }
+        return r;
     }
 
     /** A new instance beyond clone-max, marked orphan, for history that fits no instance. */

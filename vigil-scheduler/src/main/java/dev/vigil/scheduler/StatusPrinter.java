@@ -119,6 +119,14 @@ final class StatusPrinter {
         }
     }
 
+    /** A group that is an instance of a clone; anonymous instances show their members' base ids. */
+    void groupInstance(Rsc group, String indent, boolean unique, List<String> lines) {
+        lines.add(indent + "* Resource Group: " + group.id + ":");
+        for (Rsc member : group.children) {
+            lines.add(indent + "  * " + primitiveLine(member, unique ? member.id : member.baseId(), true));
+        }
+    }
+
     /** One primitive: {@code id\t(class:provider:type):\t Started node (flags)}. */
     String primitiveLine(Rsc rsc, String name, boolean showNodes) {
         StringBuilder s = new StringBuilder();

@@ -171,6 +171,7 @@ final class Unpacker {
             for (int i = 0; i < rsc.cloneMax; i++) {
                 rsc.children.add(build(cluster, c.child(), rsc, ":" + i));
             }
+            forceAnonymousIfNeeded(cluster, rsc);
             return rsc;
         } else if (config instanceof Bundle b) {
             rsc = new Rsc(b.id(), Rsc.Variant.BUNDLE, b, parent);
@@ -332,6 +333,22 @@ final class Unpacker {
             // Clone instances stick to their node by default (Pacemaker's implicit stickiness of 1).
             rsc.meta.put("resource-stickiness", "1");
             rsc.stickiness = 1;
+        }
+    }
+
+    /** Only OCF and fencing agents can tell unique instances apart; other clones are anonymous. */
+    private static void forceAnonymousIfNeeded(Cluster cluster, Rsc clone) {
+        if (!clone.globallyUnique || clone.children.isEmpty()) {
+            return;
+        }
+        for (Rsc p : clone.children.get(0).primitives()) {
+            if (!"ocf".equals(p.agentClass) && !"stonith".equals(p.agentClass)) {
+                cluster.warnings.add("clone " + clone.id + ": " + p.agentClass
+                        + " agents cannot be globally unique; the clone is anonymous");
+                clone.globallyUnique = false;
+                clone.cloneNodeMax = Math.min(clone.cloneNodeMax, 1);
+                return;
+            }
         }
     }
 
