@@ -1,34 +1,305 @@
 package dev.vigil.scheduler;
 
+import dev.vigil.model.Role;
+import dev.vigil.model.Score;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** Assignment of clone instances and colocations that involve clones. */
+/**
+ * Assignment of clone instances and colocations that involve clones.
+ *
+ * <p>A clone places its instances one by one. Instances already active keep their node if it
+ * is still among their best ones (without crowding a node beyond an even share); the others
+ * then take the best node that still has room for another instance (clone-node-max). Instances
+ * beyond clone-max (orphans) are stopped.
+ */
 final class CloneAssigner {
     private CloneAssigner() {
     }
 
     static SNode assign(Placement placement, Cluster cluster, Rsc clone, SNode prefer) {
-        if (!clone.provisional) {
+        if (!clone.provisional || clone.assigning) {
             return null;
         }
+        clone.assigning = true;
+        for (Colocation c : Colocations.thisWith(clone)) {
+            placement.assign(c.primary(), null);
+        }
+        for (Colocation c : Colocations.withThis(clone)) {
+            mergeDependentPreferences(cluster, clone, c);
+        }
+        placement.showScores("pcmk__clone_allocate", clone);
+        new Distribution(placement, cluster, clone).run();
+        if (clone.promotable) {
+            Promotion.assignRoles(cluster, clone);
+        }
         clone.provisional = false;
+        clone.assigning = false;
+        return null;
+    }
+
+    /** The clone's own table leans towards where its dependents would like to be. */
+    private static void mergeDependentPreferences(Cluster cluster, Rsc clone, Colocation c) {
+        if (!c.influence()) {
+            return;
+        }
+        Map<SNode, Integer> merged = Colocations.addColocatedScores(cluster, c.dependent(), clone.id, clone.allowed,
+                c.nodeAttribute(), c.score() / (float) Score.INFINITY, true, true);
+        if (merged != null) {
+            clone.allowed.clear();
+            clone.allowed.putAll(merged);
+        }
+    }
+
+    /** One clone's distribution of its instances over the nodes. */
+    private static final class Distribution {
+        private final Placement placement;
+        private final Cluster cluster;
+        private final Rsc clone;
+        /** Instances placed per node so far. */
+        private final Map<SNode, Integer> perNode = new LinkedHashMap<>();
+        private int assigned;
+
+        Distribution(Placement placement, Cluster cluster, Rsc clone) {
+            this.placement = placement;
+            this.cluster = cluster;
+            this.clone = clone;
+        }
+
+        void run() {
+            List<Rsc> instances = sortedInstances();
+            int evenShare = Math.max(1, clone.cloneMax / Math.max(1, availableNodes()));
+            for (Rsc instance : instances) {
+                SNode current = instance.currentNode();
+                if (current != null && instance.provisional && !instance.orphan
+                        && count(current) < evenShare && canHost(current, evenShare)) {
+                    place(instance, current, evenShare);
+                }
+            }
+            for (Rsc instance : instances) {
+                if (!instance.provisional) {
+                    continue;
+                }
+                if (assigned >= clone.cloneMax || instance.orphan) {
+                    banEverywhere(instance);
+                    placement.assign(instance, null);
+                } else {
+                    place(instance, null, clone.cloneNodeMax);
+                }
+            }
+        }
+
+        /** Nodes that can take resources and where the clone may run. */
+        private int availableNodes() {
+            int n = 0;
+            for (Map.Entry<SNode, Integer> e : clone.allowed.entrySet()) {
+                if (e.getValue() >= 0 && Placement.available(e.getKey(), false, clone.allowed)) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        private int count(SNode node) {
+            return perNode.getOrDefault(node, 0);
+        }
+
+        private boolean canHost(SNode node, int limit) {
+            Integer cloneScore = clone.allowed.get(node);
+            return cloneScore != null && cloneScore >= 0 && Placement.available(node, false, clone.allowed)
+                    && count(node) < limit;
+        }
+
+        /**
+         * Assigns an instance where it may still go; with a preferred node, only to that node
+         * (otherwise the attempt is undone and the instance waits for the second round).
+         */
+        private void place(Rsc instance, SNode prefer, int limit) {
+            for (SNode node : new ArrayList<>(instance.allowed.keySet())) {
+                if (!canHost(node, limit)) {
+                    ban(instance, node);
+                }
+            }
+            Snapshot before = prefer == null ? null : new Snapshot(instance);
+            SNode chosen = placement.assign(instance, prefer);
+            if (before != null && chosen != prefer) {
+                before.restore(placement);
+                return;
+            }
+            if (chosen != null) {
+                perNode.merge(chosen, 1, Integer::sum);
+                assigned++;
+            }
+        }
+
+        private void banEverywhere(Rsc instance) {
+            for (SNode node : new ArrayList<>(instance.allowed.keySet())) {
+                ban(instance, node);
+            }
+        }
+
+        private static void ban(Rsc rsc, SNode node) {
+            if (rsc.allowed.containsKey(node)) {
+                rsc.allowed.put(node, Score.MINUS_INFINITY);
+            }
+            for (Rsc child : rsc.children) {
+                ban(child, node);
+            }
+        }
+
+        /** Active instances first (on nodes that can still run them), otherwise configuration order. */
+        private List<Rsc> sortedInstances() {
+            List<Rsc> sorted = new ArrayList<>(clone.children);
+            sorted.sort(Comparator.comparingInt(this::rank));
+            return sorted;
+        }
+
+        private int rank(Rsc instance) {
+            SNode current = instance.currentNode();
+            if (current == null) {
+                return 2;
+            }
+            return Placement.available(current, false, clone.allowed) ? 0 : 1;
+        }
+    }
+
+    /** An instance's tables and decisions before a tentative assignment, to undo it. */
+    private static final class Snapshot {
+        private final Map<Rsc, Map<SNode, Integer>> tables = new LinkedHashMap<>();
+        private final Map<Rsc, Role> nextRoles = new LinkedHashMap<>();
+
+        Snapshot(Rsc instance) {
+            record(instance);
+        }
+
+        private void record(Rsc rsc) {
+            tables.put(rsc, new LinkedHashMap<>(rsc.allowed));
+            nextRoles.put(rsc, rsc.nextRole);
+            for (Rsc child : rsc.children) {
+                record(child);
+            }
+        }
+
+        void restore(Placement placement) {
+            for (Map.Entry<Rsc, Map<SNode, Integer>> e : tables.entrySet()) {
+                Rsc rsc = e.getKey();
+                rsc.allowed.clear();
+                rsc.allowed.putAll(e.getValue());
+                placement.unassign(rsc);
+                rsc.nextRole = nextRoles.get(rsc);
+                rsc.provisional = true;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ colocations with a clone
+
+    /**
+     * A dependent follows a clone: with interleaving, the clone's instance on the dependent's
+     * node; mandatorily, any node with an instance; otherwise each instance adds its score.
+     */
+    static void applyCloneAsPrimary(Cluster cluster, Rsc dependent, Rsc clone, Colocation c) {
+        if (clone.provisional) {
+            return;
+        }
+        if (clone.promotable && c.primaryRole() != Role.UNKNOWN) {
+            followRole(dependent, clone, c);
+        } else if (interleaves(dependent, clone)) {
+            Rsc partner = partnerInstance(dependent, clone);
+            if (partner != null) {
+                Colocations.applyToDependent(cluster, dependent, partner, c);
+            } else if (c.score() >= Score.INFINITY) {
+                banEverywhere(dependent);
+            }
+        } else if (c.score() >= Score.INFINITY) {
+            List<SNode> hosts = new ArrayList<>();
+            for (Rsc instance : clone.children) {
+                if (instance.assigned != null && !instance.blocked) {
+                    hosts.add(instance.assigned);
+                }
+            }
+            excludeOthers(dependent, hosts);
+        } else {
+            for (Rsc instance : clone.children) {
+                Colocations.applyToDependent(cluster, dependent, instance, c);
+            }
+        }
+    }
+
+    /** Colocation with instances of a promotable clone in a given role. */
+    private static void followRole(Rsc dependent, Rsc clone, Colocation c) {
+        List<SNode> hosts = new ArrayList<>();
         for (Rsc instance : clone.children) {
-            placement.assign(instance, null);
+            SNode node = instance.assigned;
+            if (node == null || instance.nextRole != c.primaryRole()) {
+                continue;
+            }
+            Integer score = dependent.allowed.get(node);
+            if (score != null) {
+                dependent.allowed.put(node, Score.add(c.score(), score));
+            }
+            hosts.add(node);
+        }
+        if (c.dependentRole() != Role.PROMOTED && c.score() >= Score.INFINITY) {
+            excludeOthers(dependent, hosts);
+        }
+    }
+
+    private static void excludeOthers(Rsc dependent, List<SNode> hosts) {
+        for (Map.Entry<SNode, Integer> e : dependent.allowed.entrySet()) {
+            if (!hosts.contains(e.getKey())) {
+                e.setValue(Score.MINUS_INFINITY);
+            }
+        }
+    }
+
+    private static void banEverywhere(Rsc rsc) {
+        for (Map.Entry<SNode, Integer> e : rsc.allowed.entrySet()) {
+            e.setValue(Score.MINUS_INFINITY);
+        }
+    }
+
+    /** Instances of an interleaved clone pair up with the other clone's instance on their node. */
+    static boolean interleaves(Rsc dependent, Rsc clone) {
+        Rsc dependentClone = dependent.enclosingClone();
+        return dependentClone != null && dependentClone != clone && dependentClone.interleave;
+    }
+
+    /**
+     * The clone's instance assigned to the node the dependent is assigned to, or (if the
+     * dependent is still unplaced) on the dependent's most preferred node that has one.
+     */
+    static Rsc partnerInstance(Rsc dependent, Rsc clone) {
+        if (dependent.assigned != null) {
+            return instanceOn(clone, dependent.assigned);
+        }
+        List<SNode> nodes = new ArrayList<>(dependent.allowed.keySet());
+        nodes.sort((a, b) -> {
+            int sa = dependent.allowed.get(a);
+            int sb = dependent.allowed.get(b);
+            return sa != sb ? Integer.compare(sb, sa) : NodeNames.compare(a.name, b.name);
+        });
+        for (SNode node : nodes) {
+            Rsc instance = instanceOn(clone, node);
+            if (instance != null) {
+                return instance;
+            }
         }
         return null;
     }
 
-    static void applyCloneAsPrimary(Cluster cluster, Rsc dependent, Rsc clone, Colocation c) {
+    private static Rsc instanceOn(Rsc clone, SNode node) {
+        for (Rsc instance : clone.children) {
+            if (instance.assigned == node) {
+                return instance;
+            }
+        }
+        return null;
     }
 
     static void applyColocationToPriority(Cluster cluster, Rsc dependent, Rsc primary, Colocation c) {
-    }
-
-    static Map<SNode, Integer> addColocatedScores(Cluster cluster, Rsc clone, Map<SNode, Integer> nodes,
-                                                  String attribute, float factor, boolean onlyPositive,
-                                                  boolean selectActive, boolean thisWithDirection,
-                                                  Set<Rsc> merging) {
-        return null;
     }
 }

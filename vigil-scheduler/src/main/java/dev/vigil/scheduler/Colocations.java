@@ -24,6 +24,9 @@ final class Colocations {
     static List<Colocation> thisWith(Rsc rsc) {
         List<Colocation> out = new ArrayList<>(rsc.thisWith);
         Rsc parent = rsc.parent;
+        if (parent != null && parent.isClone()) {
+            addMissing(out, thisWith(parent));
+        }
         if (parent != null && parent.isGroup()
                 && (parent.children.get(0) == rsc || !parent.colocated)) {
             for (Colocation c : thisWith(parent)) {
@@ -39,6 +42,9 @@ final class Colocations {
     static List<Colocation> withThis(Rsc rsc) {
         List<Colocation> out = new ArrayList<>(rsc.withThis);
         Rsc parent = rsc.parent;
+        if (parent != null && parent.isClone()) {
+            addMissing(out, withThis(parent));
+        }
         if (parent != null && parent.isGroup() && parent.children.get(parent.children.size() - 1) == rsc) {
             for (Colocation c : withThis(parent)) {
                 if (!out.contains(c)) {
@@ -47,6 +53,14 @@ final class Colocations {
             }
         }
         return out;
+    }
+
+    private static void addMissing(List<Colocation> out, List<Colocation> more) {
+        for (Colocation c : more) {
+            if (!out.contains(c)) {
+                out.add(c);
+            }
+        }
     }
 
     /** Whether the colocation changes where or how the dependent runs, given what is decided. */
@@ -174,10 +188,6 @@ final class Colocations {
         if (rsc.isGroup() && !rsc.children.isEmpty()) {
             return addGroupColocatedScores(cluster, rsc, nodes, attribute, factor, onlyPositive, selectActive,
                     thisWithDirection, merging);
-        }
-        if (rsc.isClone()) {
-            return CloneAssigner.addColocatedScores(cluster, rsc, nodes, attribute, factor, onlyPositive,
-                    selectActive, thisWithDirection, merging);
         }
         if (merging.contains(rsc)) {
             return null;
