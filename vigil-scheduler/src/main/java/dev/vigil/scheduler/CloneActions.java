@@ -1,6 +1,15 @@
 package dev.vigil.scheduler;
 
-/** Actions of clones: per-instance actions and the clone's pseudo actions. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Actions of clones: the instances' own actions, and the clone's pseudo actions that bracket
+ * them ({@code start} … {@code running}, {@code stop} … {@code stopped}, and for promotable
+ * clones {@code promote} … {@code promoted}, {@code demote} … {@code demoted}). Orderings with
+ * a clone act on these pseudo actions; a clone action is required when an instance's is, and
+ * can run when at least one instance's can.
+ */
 final class CloneActions {
     private CloneActions() {
     }
@@ -9,19 +18,165 @@ final class CloneActions {
         for (Rsc instance : clone.children) {
             planner.createActions(instance);
         }
-        Actions.pseudo(cluster, clone, "start", true);
-        Actions.pseudo(cluster, clone, "running", true);
-        Actions.pseudo(cluster, clone, "stop", true);
-        Actions.pseudo(cluster, clone, "stopped", true);
-    }
-
-    static void internalConstraints(InternalConstraints ic, Cluster cluster, Rsc clone) {
-        for (Rsc instance : clone.children) {
-            ic.forResource(instance);
+        boolean starting = anyRequired(clone, "start");
+        boolean stopping = anyRequired(clone, "stop");
+        Actions.pseudo(cluster, clone, "start", !starting);
+        Actions.pseudo(cluster, clone, "running", !starting);
+        Actions.pseudo(cluster, clone, "stop", !stopping);
+        Actions.pseudo(cluster, clone, "stopped", !stopping);
+        if (clone.promotable) {
+            boolean promoting = anyRequired(clone, "promote");
+            boolean demoting = anyRequired(clone, "demote");
+            Actions.pseudo(cluster, clone, "demote", !demoting);
+            Actions.pseudo(cluster, clone, "demoted", !demoting);
+            Actions.pseudo(cluster, clone, "promote", !promoting);
+            Actions.pseudo(cluster, clone, "promoted", !promoting);
         }
     }
 
+    /** Is some instance (or instance member) about to perform the task? */
+    private static boolean anyRequired(Rsc clone, String task) {
+        for (Rsc instance : clone.children) {
+            for (Rsc p : instance.primitives()) {
+                for (Action a : p.actions) {
+                    if (a.task.equals(task) && a.intervalMs == 0 && !a.optional) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ probes
+
+    /** The instance that probes an anonymous clone on a node: the one placed there, else the first. */
+    static Rsc probedInstance(Rsc clone, SNode node) {
+        for (Rsc instance : clone.children) {
+            if (instance.assigned == node && node != null) {
+                return instance;
+            }
+        }
+        return clone.children.isEmpty() ? null : clone.children.get(0);
+    }
+
+    /** Whether any instance of an anonymous clone has history for this member on the node. */
+    static boolean knownAsAnonymousInstance(Rsc rsc, SNode node) {
+        Rsc clone = rsc.enclosingClone();
+        if (clone == null || clone.globallyUnique) {
+            return false;
+        }
+        for (Rsc instance : clone.children) {
+            Rsc member = ResourceLookup.memberOf(instance, rsc.baseId());
+            if (member != null && member.knownOn.contains(node)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void internalConstraints(InternalConstraints ic, Cluster cluster, Rsc clone) {
+        order(cluster, clone, "stopped", clone, "start", Action.ORDER_OPTIONAL);
+        order(cluster, clone, "start", clone, "running", Action.RUNNABLE_LEFT);
+        order(cluster, clone, "stop", clone, "stopped", Action.RUNNABLE_LEFT);
+        if (clone.promotable) {
+            order(cluster, clone, "demoted", clone, "stop", Action.ORDER_OPTIONAL);
+            order(cluster, clone, "running", clone, "promote", Action.RUNNABLE_LEFT);
+            order(cluster, clone, "demote", clone, "demoted", Action.RUNNABLE_LEFT);
+            order(cluster, clone, "promote", clone, "promoted", Action.RUNNABLE_LEFT);
+            order(cluster, clone, "demoted", clone, "promote", Action.ORDER_OPTIONAL);
+            order(cluster, clone, "stopped", clone, "promote", Action.ORDER_OPTIONAL);
+        }
+        Rsc previous = null;
+        for (Rsc instance : orderedInstances(clone)) {
+            ic.forResource(instance);
+            order(cluster, clone, "start", instance, "start", Action.RUNNABLE_LEFT | Action.IMPLIES_FIRST_PRINTED);
+            order(cluster, instance, "start", clone, "running", Action.IMPLIES_THEN_PRINTED);
+            order(cluster, clone, "stop", instance, "stop", Action.IMPLIES_FIRST_PRINTED);
+            order(cluster, instance, "stop", clone, "stopped", Action.IMPLIES_THEN_PRINTED);
+            if (clone.promotable) {
+                order(cluster, clone, "promote", instance, "promote", Action.RUNNABLE_LEFT | Action.IMPLIES_FIRST_PRINTED);
+                order(cluster, instance, "promote", clone, "promoted", Action.IMPLIES_THEN_PRINTED);
+                order(cluster, clone, "demote", instance, "demote", Action.IMPLIES_FIRST_PRINTED);
+                order(cluster, instance, "demote", clone, "demoted", Action.IMPLIES_THEN_PRINTED);
+            }
+            if (clone.ordered && previous != null) {
+                order(cluster, previous, "start", instance, "start", Action.ORDER_OPTIONAL);
+                order(cluster, instance, "stop", previous, "stop", Action.ORDER_OPTIONAL);
+            }
+            previous = instance;
+        }
+    }
+
+    /** Instances in a stable order for ordered clones (by id), else as they are. */
+    private static List<Rsc> orderedInstances(Rsc clone) {
+        List<Rsc> instances = new ArrayList<>(clone.children);
+        if (clone.ordered) {
+            instances.sort((a, b) -> a.id.compareTo(b.id));
+        }
+        return instances;
+    }
+
+    private static void order(Cluster cluster, Rsc first, String firstTask, Rsc then, String thenTask, int flags) {
+        cluster.orderings.add(Ordering.byKey(first, firstTask, then, thenTask, flags));
+    }
+
+    // ------------------------------------------------------------------ ordering semantics
+
+    /**
+     * A clone action is required when some instance's corresponding action is, and (for starts
+     * and promotions) can run only when some instance's can; on a given node, only the
+     * instances there count.
+     */
     static Orderer.ActionFlags flagsForOrdering(Action action, SNode node) {
-        return new Orderer.ActionFlags(action.optional, action.runnable, action.pseudo);
+        String task = Orderer.memberTask(action.task);
+        boolean checkRunnable = task.equals("start") || task.equals("promote");
+        boolean optional = true;
+        boolean anyRunnable = false;
+        for (Rsc instance : action.rsc.children) {
+            Action instanceAction = instanceAction(instance, task, node);
+            if (instanceAction == null) {
+                continue;
+            }
+            Orderer.ActionFlags f = Orderer.flagsForOrdering(instanceAction, node);
+            if (!f.optional()) {
+                optional = false;
+                action.optional = false;
+            }
+            anyRunnable |= f.runnable();
+        }
+        boolean runnable = action.runnable;
+        if (checkRunnable && !anyRunnable) {
+            runnable = false;
+            if (node == null) {
+                action.runnable = false;
+            }
+        }
+        return new Orderer.ActionFlags(node == null ? action.optional : optional, runnable, true);
+    }
+
+    /** An instance's action for a task (a group instance's is its pseudo action). */
+    static Action instanceAction(Rsc instance, String task, SNode node) {
+        for (Action a : instance.actions) {
+            if (a.task.equals(task) && a.intervalMs == 0 && (node == null || a.node == null || a.node == node)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The instance actions an ordering on a clone action also applies to: those of runnable
+     * instances, on the node of the ordering's first action if it has one.
+     */
+    static List<Action> instanceActionsFor(Action cloneAction, SNode node) {
+        List<Action> out = new ArrayList<>();
+        for (Rsc instance : cloneAction.rsc.children) {
+            Action a = instanceAction(instance, cloneAction.task, node);
+            if (a != null && Orderer.flagsForOrdering(a, node).runnable()) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 }

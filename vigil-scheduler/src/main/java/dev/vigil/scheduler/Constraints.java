@@ -420,9 +420,33 @@ final class Constraints {
     void addOrder(String id, Rsc first, String firstTask, Rsc then, String thenTask, int flags, int requiredFirsts) {
         if (requiredFirsts > 0 && first.isClone()) {
             // "then" needs only some instances of "first": order through a pseudo action.
-            flags |= Action.ONE_OR_MORE;
+            Action relaxed = relaxedOrderAction("clone-one-or-more:" + id, requiredFirsts);
+            for (Rsc instance : first.children) {
+                orderBefore(instance, firstTask, relaxed);
+            }
+            orderAfter(relaxed, then, thenTask, flags, id);
+            return;
         }
         cluster.orderings.add(Ordering.byKey(first, firstTask, then, thenTask, flags).withId(id, requiredFirsts));
+    }
+
+    /** A pseudo action that can run once enough of the actions ordered before it can. */
+    private Action relaxedOrderAction(String name, int requiredFirsts) {
+        Action relaxed = Actions.custom(cluster, null, name, name, null, true);
+        relaxed.pseudo = true;
+        relaxed.requiresAny = true;
+        relaxed.requiredRunnableBefore = requiredFirsts;
+        return relaxed;
+    }
+
+    private void orderBefore(Rsc first, String firstTask, Action relaxed) {
+        cluster.orderings.add(new Ordering(first, Action.key(first.id, firstTask, 0), null, null, null, relaxed,
+                Action.ONE_OR_MORE | Action.IMPLIES_THEN, null, 0));
+    }
+
+    private void orderAfter(Action relaxed, Rsc then, String thenTask, int flags, String id) {
+        cluster.orderings.add(new Ordering(null, null, relaxed, then, Action.key(then.id, thenTask, 0), null,
+                (flags & ~Action.IMPLIES_THEN) | Action.RUNNABLE_LEFT, id, 0));
     }
 
     private void orderSets(OrderConstraint o) {
@@ -468,13 +492,21 @@ final class Constraints {
         boolean requireAll = firstSet.requireAll() == null || Options.isTrue(firstSet.requireAll());
         List<Rsc> from = firstSequential ? List.of(firsts.get(firsts.size() - 1)) : firsts;
         List<Rsc> to = thenSequential ? List.of(thens.get(0)) : thens;
+        if (!requireAll) {
+            // Any one member of the first set is enough for the then set.
+            Action relaxed = relaxedOrderAction("one-or-more:" + firstSet.id(), 1);
+            for (Rsc f : firsts) {
+                orderBefore(f, firstAction, relaxed);
+            }
+            for (Rsc t : to) {
+                orderAfter(relaxed, t, thenAction, flagsFor(kind, firstAction, symmetric, false), o.id());
+            }
+            return;
+        }
         for (Rsc f : from) {
             for (Rsc t : to) {
                 int flags = flagsFor(kind, firstAction, symmetric, false);
-                if (!requireAll && !firstSequential) {
-                    flags |= Action.ONE_OR_MORE;
-                }
-                addOrder(o.id(), f, firstAction, t, thenAction, flags, requireAll ? 0 : 1);
+                addOrder(o.id(), f, firstAction, t, thenAction, flags, 0);
                 if (symmetric && invert(firstAction) != null && invert(thenAction) != null) {
                     addOrder(o.id(), t, invert(thenAction), f, invert(firstAction),
                             flagsFor(kind, invert(firstAction), true, true), 0);

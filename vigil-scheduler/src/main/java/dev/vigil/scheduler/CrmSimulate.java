@@ -47,10 +47,12 @@ public final class CrmSimulate {
         }
         out.append("\nExecuting Cluster Transition:\n");
         List<GraphAction> fired = GraphSimulator.fireOrder(graph);
+        StatusInjector injector = StatusInjector.on(snapshot.cib(), snapshot.now().getEpochSecond());
         for (GraphAction a : fired) {
-            out.append(GraphSimulator.describe(a)).append('\n');
+            out.append(GraphSimulator.describe(a, injector.historyName(a))).append('\n');
+            injector.inject(a);
         }
-        Cib revised = StatusInjector.apply(snapshot.cib(), fired, snapshot.now().getEpochSecond());
+        Cib revised = injector.result();
         if (dateLine != null) {
             out.append(dateLine).append('\n');
         }

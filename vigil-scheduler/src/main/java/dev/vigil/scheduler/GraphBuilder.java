@@ -74,14 +74,18 @@ final class GraphBuilder {
         return false;
     }
 
+    /** A resource's actions newest first, then its children's; a clone lists its instances first. */
     private void addResource(Rsc rsc) {
+        if (rsc.isClone()) {
+            rsc.children.forEach(this::addResource);
+        }
         List<Action> own = new ArrayList<>(rsc.actions);
         java.util.Collections.reverse(own);
         for (Action a : own) {
             add(a);
         }
-        for (Rsc child : rsc.children) {
-            addResource(child);
+        if (!rsc.isClone()) {
+            rsc.children.forEach(this::addResource);
         }
     }
 
@@ -131,6 +135,24 @@ final class GraphBuilder {
         return true;
     }
 
+    /** What an agent learns about the clone an instance belongs to. */
+    private static void addCloneMeta(Rsc rsc, Map<String, String> params) {
+        Rsc clone = rsc.enclosingClone();
+        if (clone == null) {
+            return;
+        }
+        String id = rsc.id;
+        params.put("CRM_meta_clone", id.substring(id.lastIndexOf(':') + 1));
+        params.put("CRM_meta_clone_max", Integer.toString(clone.cloneMax));
+        params.put("CRM_meta_clone_node_max", Integer.toString(clone.cloneNodeMax));
+        params.put("CRM_meta_globally_unique", Boolean.toString(clone.globallyUnique));
+        params.put("CRM_meta_notify", Boolean.toString(clone.notify));
+        if (clone.promotable) {
+            params.put("CRM_meta_promoted_max", Integer.toString(clone.promotedMax));
+            params.put("CRM_meta_promoted_node_max", Integer.toString(clone.promotedNodeMax));
+        }
+    }
+
     private GraphAction toGraphAction(Action a) {
         ActionType type = a.pseudo ? ActionType.PSEUDO : a.rsc == null ? ActionType.CLUSTER : ActionType.RESOURCE;
         Map<String, String> params = new LinkedHashMap<>();
@@ -141,6 +163,7 @@ final class GraphBuilder {
             params.put("CRM_meta_" + m.getKey(), m.getValue());
         }
         if (a.rsc != null && !a.pseudo) {
+            addCloneMeta(a.rsc, params);
             long interval = a.cancel ? Long.parseLong(a.meta.getOrDefault("interval", "0")) : a.intervalMs;
             params.put("CRM_meta_timeout", Long.toString(OpConfig.timeoutMs(cluster, a.rsc,
                     a.cancel ? a.meta.getOrDefault("task", "monitor") : a.task, interval)));

@@ -330,6 +330,10 @@ final class Orderer {
     private boolean evaluate(Action then, Deque<Action> queue, Set<Action> queued) {
         boolean thenOptional = then.optional;
         boolean thenRunnable = then.runnable;
+        if (then.rsc != null && then.rsc.isClone()) {
+            // A clone's action is required as soon as one of its instances' is.
+            CloneActions.flagsForOrdering(then, null);
+        }
         for (Action.Edge edge : new ArrayList<>(then.before)) {
             if (edge.type == 0) {
                 continue;
@@ -460,6 +464,15 @@ final class Orderer {
 
     /** Pacemaker's ordering semantics for one edge. */
     private void updateOrdered(Action first, Action then, ActionFlags ff, int type) {
+        if (then.rsc != null && then.rsc.isClone()) {
+            updatePrimitiveOrdered(first, then, ff, type);
+            if (first.rsc != then.rsc) {
+                for (Action instanceAction : CloneActions.instanceActionsFor(then, first.node)) {
+                    updateOrdered(first, instanceAction, ff, type);
+                }
+            }
+            return;
+        }
         if (then.rsc != null && !then.rsc.isPrimitive()) {
             updatePrimitiveOrdered(first, then, ff, type);
             for (Rsc child : then.rsc.children) {
@@ -480,7 +493,7 @@ final class Orderer {
             asymmetric(first, then);
         }
         if ((type & Action.IMPLIES_FIRST) != 0) {
-            if (!then.optional) {
+            if (thenRequiredFor(first, then) && !isClonePseudo(first)) {
                 first.optional = false;
             }
             if (!then.runnable && first.rsc != null && first.rsc == then.rsc && first.task.equals("stop")) {
@@ -500,9 +513,13 @@ final class Orderer {
             if (then.reason == null && first.rsc != null && then.rsc != null && first.rsc != then.rsc
                     && !first.pseudo) {
                 then.reason = "unrunnable " + first.rsc.id + " " + first.task;
+            } else if (then.reason == null && first.rsc == null && first.pseudo && then.rsc != null) {
+                then.reason = "unrunnable " + first.key;
             }
         }
-        if ((type & Action.IMPLIES_THEN) != 0 && then.optional && !ff.optional() && !first.migrateRunnable) {
+        boolean countsOnlyIfRunnable = (type & Action.ONE_OR_MORE) != 0 && !ff.runnable();
+        if ((type & Action.IMPLIES_THEN) != 0 && then.optional && !ff.optional() && !first.migrateRunnable
+                && !countsOnlyIfRunnable) {
             then.optional = false;
             if (then.reason == null && first.rsc != null && then.rsc != null && first.rsc != then.rsc) {
                 then.reason = "required " + first.rsc.id + " " + first.task;
@@ -515,6 +532,19 @@ final class Orderer {
         if ((type & Action.RESTART) != 0) {
             restart(first, then);
         }
+    }
+
+    /** A clone's own actions follow their instances: nothing else makes them required. */
+    private static boolean isClonePseudo(Action action) {
+        return action.rsc != null && action.rsc.isClone();
+    }
+
+    /** Is then required as far as first is concerned? A clone's action counts only its instances on first's node. */
+    private static boolean thenRequiredFor(Action first, Action then) {
+        if (then.rsc != null && then.rsc.isClone() && first.node != null) {
+            return !CloneActions.flagsForOrdering(then, first.node).optional();
+        }
+        return !then.optional;
     }
 
     private static void asymmetric(Action first, Action then) {

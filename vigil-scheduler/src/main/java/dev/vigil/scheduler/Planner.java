@@ -63,14 +63,15 @@ final class Planner {
                 return false;
             }
         }
+        if (rsc.isClone() && !rsc.globallyUnique) {
+            // One probe per node is enough for interchangeable instances.
+            Rsc instance = CloneActions.probedInstance(rsc, node);
+            return instance != null && probe(instance, node);
+        }
         if (!rsc.children.isEmpty()) {
             boolean any = false;
             for (Rsc child : rsc.children) {
                 any |= probe(child, node);
-                if (rsc.isClone() && !rsc.globallyUnique && any) {
-                    // One probe per node is enough for interchangeable instances.
-                    break;
-                }
             }
             return any;
         }
@@ -80,7 +81,7 @@ final class Planner {
         if (rsc.orphan) {
             return false;
         }
-        if (rsc.knownOn.contains(node)) {
+        if (rsc.knownOn.contains(node) || CloneActions.knownAsAnonymousInstance(rsc, node)) {
             return false;
         }
         Rsc top = rsc.top();
@@ -115,7 +116,7 @@ final class Planner {
         if (!probe.runnable && rsc.runningOn.isEmpty()) {
             flags |= Action.RUNNABLE_LEFT;
         }
-        Rsc startOf = rsc.isCloneInstance() || rsc.parent == null ? top : rsc;
+        Rsc startOf = rsc.enclosingClone() != null || rsc.parent == null ? top : rsc;
         if (rsc.parent != null && rsc.parent.isGroup() && rsc.parent.parent == null) {
             startOf = rsc;
         }

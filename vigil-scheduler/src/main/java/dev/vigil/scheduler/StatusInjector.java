@@ -37,10 +37,40 @@ public final class StatusInjector {
         for (GraphAction a : fired) {
             s.inject(a);
         }
-        return cib.withStatus(new Status(s.nodes, cib.status().tickets()));
+        return s.result();
     }
 
-    private void inject(GraphAction a) {
+    /** An injector that records actions one at a time (see {@link #inject}). */
+    static StatusInjector on(Cib cib, long nowEpochSeconds) {
+        return new StatusInjector(cib, nowEpochSeconds);
+    }
+
+    Cib result() {
+        return cib.withStatus(new Status(nodes, cib.status().tickets()));
+    }
+
+    /**
+     * The name a resource action is recorded (and reported) under. An anonymous clone instance
+     * ({@code web:2}) uses the plain name ({@code web}) when the node's history already knows
+     * it by that name, else its instance name.
+     */
+    String historyName(GraphAction a) {
+        if (a.resource() == null || a.node() == null || !"false".equals(a.parameters().get("CRM_meta_globally_unique"))) {
+            return a.resource();
+        }
+        String plain = ResourceLookup.stripInstance(a.resource());
+        int i = indexOf(a.node());
+        if (i >= 0) {
+            for (LrmResource r : nodes.get(i).lrmResources()) {
+                if (r.id().equals(plain)) {
+                    return plain;
+                }
+            }
+        }
+        return a.resource();
+    }
+
+    void inject(GraphAction a) {
         if (a.type() == ActionType.PSEUDO) {
             return;
         }
@@ -101,8 +131,8 @@ public final class StatusInjector {
     }
 
     private void recordResult(GraphAction a, String rc) {
+        String rscId = historyName(a);
         NodeState state = nodeState(a.node());
-        String rscId = a.resource();
         List<LrmResource> resources = new ArrayList<>(state.lrmResources());
         int index = -1;
         for (int i = 0; i < resources.size(); i++) {
