@@ -25,6 +25,9 @@ final class CloneAssigner {
             return null;
         }
         clone.assigning = true;
+        if (clone.promotable) {
+            Promotion.addPromotionScoresToPlacement(clone);
+        }
         for (Colocation c : Colocations.thisWith(clone)) {
             placement.assign(c.primary(), null);
         }
@@ -83,7 +86,9 @@ final class CloneAssigner {
                 if (!instance.provisional) {
                     continue;
                 }
-                if (assigned >= clone.cloneMax || instance.orphan) {
+                if (instance.orphan) {
+                    leaveStopped(instance);
+                } else if (assigned >= clone.cloneMax) {
                     banEverywhere(instance);
                     placement.assign(instance, null);
                 } else {
@@ -133,6 +138,14 @@ final class CloneAssigner {
                 perNode.merge(chosen, 1, Integer::sum);
                 assigned++;
             }
+        }
+
+        /** An orphan (history beyond clone-max) is not placed at all: it stops wherever it is. */
+        private void leaveStopped(Rsc rsc) {
+            for (Rsc child : rsc.children) {
+                leaveStopped(child);
+            }
+            placement.finalizeAssignment(rsc, null, true);
         }
 
         private void banEverywhere(Rsc instance) {
@@ -208,7 +221,7 @@ final class CloneAssigner {
         if (clone.promotable && c.primaryRole() != Role.UNKNOWN) {
             followRole(dependent, clone, c);
         } else if (interleaves(dependent, clone)) {
-            Rsc partner = partnerInstance(dependent, clone);
+            Rsc partner = partnerInstance(cluster, dependent, clone);
             if (partner != null) {
                 Colocations.applyToDependent(cluster, dependent, partner, c);
             } else if (c.score() >= Score.INFINITY) {
@@ -231,25 +244,38 @@ final class CloneAssigner {
 
     /** Colocation with instances of a promotable clone in a given role. */
     private static void followRole(Rsc dependent, Rsc clone, Colocation c) {
+        followInstancesInRole(dependent.allowed, clone, c);
+    }
+
+    /**
+     * Adds the colocation score to the nodes of the clone's instances in the colocation's role;
+     * a mandatory colocation rules out the other nodes (unless both sides are about promotion,
+     * which needs both to be able to run on the same nodes).
+     */
+    static void followInstancesInRole(Map<SNode, Integer> scores, Rsc clone, Colocation c) {
         List<SNode> hosts = new ArrayList<>();
         for (Rsc instance : clone.children) {
             SNode node = instance.assigned;
-            if (node == null || instance.nextRole != c.primaryRole()) {
+            if (node == null || c.primaryRole() != Role.UNKNOWN && instance.nextRole != c.primaryRole()) {
                 continue;
             }
-            Integer score = dependent.allowed.get(node);
+            Integer score = scores.get(node);
             if (score != null) {
-                dependent.allowed.put(node, Score.add(c.score(), score));
+                scores.put(node, Score.add(c.score(), score));
             }
             hosts.add(node);
         }
         if (c.dependentRole() != Role.PROMOTED && c.score() >= Score.INFINITY) {
-            excludeOthers(dependent, hosts);
+            excludeOthers(scores, hosts);
         }
     }
 
     private static void excludeOthers(Rsc dependent, List<SNode> hosts) {
-        for (Map.Entry<SNode, Integer> e : dependent.allowed.entrySet()) {
+        excludeOthers(dependent.allowed, hosts);
+    }
+
+    private static void excludeOthers(Map<SNode, Integer> scores, List<SNode> hosts) {
+        for (Map.Entry<SNode, Integer> e : scores.entrySet()) {
             if (!hosts.contains(e.getKey())) {
                 e.setValue(Score.MINUS_INFINITY);
             }
@@ -272,17 +298,11 @@ final class CloneAssigner {
      * The clone's instance assigned to the node the dependent is assigned to, or (if the
      * dependent is still unplaced) on the dependent's most preferred node that has one.
      */
-    static Rsc partnerInstance(Rsc dependent, Rsc clone) {
+    static Rsc partnerInstance(Cluster cluster, Rsc dependent, Rsc clone) {
         if (dependent.assigned != null) {
             return instanceOn(clone, dependent.assigned);
         }
-        List<SNode> nodes = new ArrayList<>(dependent.allowed.keySet());
-        nodes.sort((a, b) -> {
-            int sa = dependent.allowed.get(a);
-            int sb = dependent.allowed.get(b);
-            return sa != sb ? Integer.compare(sb, sa) : NodeNames.compare(a.name, b.name);
-        });
-        for (SNode node : nodes) {
+        for (SNode node : Placement.sortNodes(cluster, dependent.allowed, null)) {
             Rsc instance = instanceOn(clone, node);
             if (instance != null) {
                 return instance;

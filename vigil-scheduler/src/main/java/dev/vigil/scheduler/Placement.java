@@ -323,6 +323,10 @@ final class Placement {
 
     /** Nodes sorted as Pacemaker prefers them: score, then load, then the current node, then name. */
     List<SNode> sortNodes(Map<SNode, Integer> scores, SNode active) {
+        return sortNodes(cluster, scores, active);
+    }
+
+    static List<SNode> sortNodes(Cluster cluster, Map<SNode, Integer> scores, SNode active) {
         List<SNode> nodes = new ArrayList<>(scores.keySet());
         nodes.sort((a, b) -> {
             int sa = available(a, false, scores) ? scores.get(a) : Score.MINUS_INFINITY;

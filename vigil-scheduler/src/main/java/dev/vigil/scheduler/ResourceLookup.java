@@ -110,6 +110,9 @@ final class ResourceLookup {
         if (found == null) {
             return cloneOrphan(cluster, clone, base, historyId, entry);
         }
+        if (found.historyId == null && !historyId.equals(found.id)) {
+            found.historyId = historyId;
+        }
         return found;
     }
 

@@ -69,6 +69,8 @@ final class Rsc {
     final List<Rsc> fillers = new ArrayList<>();
 
     // ------------------------------------------------------------------ current state (from history)
+    /** The id the operation history knows an anonymous clone instance by, if it differs from {@link #id}. */
+    String historyId;
     Role role = Role.STOPPED;
     final List<SNode> runningOn = new ArrayList<>();
     /** Nodes where the resource's state is known (it was probed or operated on). */
@@ -144,6 +146,11 @@ final class Rsc {
     String baseId() {
         int colon = id.lastIndexOf(':');
         return colon < 0 ? id : id.substring(0, colon);
+    }
+
+    /** The id the operation history knows this resource by. */
+    String historyName() {
+        return historyId != null ? historyId : id;
     }
 
     /** Is this an instance of a clone (directly, or as a group inside one)? */
