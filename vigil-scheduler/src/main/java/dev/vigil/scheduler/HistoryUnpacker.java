@@ -320,7 +320,10 @@ final class HistoryUnpacker {
                 ban(rsc, node, "__stop_fail__");
             }
             case "promote" -> r.role = Role.PROMOTED;
-            case "demote" -> r.role = onFail == OnFail.BLOCK ? Role.UNPROMOTED : Role.PROMOTED;
+            // A blocked failed demote leaves the resource promoted; otherwise recovery stops it
+            // anyway, and calling it unpromoted keeps a promotion ordered after that stop.
+            case "demote" -> r.role = onFail == OnFail.BLOCK ? Role.PROMOTED
+                    : rc == OCF_NOT_RUNNING ? Role.STOPPED : Role.UNPROMOTED;
             case "migrate_to", "migrate_from" -> r.role = Role.STARTED;
             case "monitor" -> {
                 if (rc == OCF_FAILED_PROMOTED || rc == OCF_RUNNING_PROMOTED && !probe) {

@@ -120,6 +120,10 @@ final class Promotion {
         if (node == null) {
             return 0;
         }
+        if (!instance.managed) {
+            // The cluster cannot change its role: it stays as it is.
+            return instance.role == Role.PROMOTED ? Score.INFINITY : Score.MINUS_INFINITY;
+        }
         Cluster.TicketRule missing = missingTicketForPromotion(cluster, clone);
         if (missing != null && !frozen(cluster, missing)) {
             return Score.MINUS_INFINITY;
