@@ -595,15 +595,55 @@ final class HistoryUnpacker {
     }
 
     /** Records that {@code rsc} is active on {@code node}; parents track it too. */
-    static void addRunning(Rsc rsc, SNode node, Role role) {
-        if (!rsc.runningOn.contains(node)) {
-            rsc.runningOn.add(node);
-            if (rsc.isPrimitive()) {
-                node.running.add(rsc);
+    void addRunning(Rsc rsc, SNode node, Role role) {
+        if (rsc.runningOn.contains(node)) {
+            return;
+        }
+        rsc.runningOn.add(node);
+        if (rsc.isPrimitive()) {
+            node.running.add(rsc);
+            if (activeCount(rsc) > 1) {
+                multiplyActive(rsc);
             }
         }
         if (rsc.parent != null) {
             addRunning(rsc.parent, node, role);
+        }
+    }
+
+    /** Active nodes that count: unclean nodes only when the resource needs fencing to recover. */
+    private static int activeCount(Rsc rsc) {
+        boolean needsFencing = "fencing".equals(rsc.requires) || "unfencing".equals(rsc.requires);
+        int count = 0;
+        for (SNode n : rsc.runningOn) {
+            if (needsFencing || (n.online && !n.unclean)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** multiple-active: stop_only bans the resource everywhere; block freezes it (and its group). */
+    private void multiplyActive(Rsc rsc) {
+        switch (rsc.multipleActive) {
+            case "stop_only" -> {
+                for (SNode n : cluster.nodes) {
+                    ban(rsc, n, "multiple-active");
+                }
+            }
+            case "block" -> {
+                rsc.managed = false;
+                rsc.blocked = true;
+                Rsc parent = rsc.parent;
+                if (parent != null && (parent.isGroup() || parent.isBundle()) && "block".equals(parent.multipleActive)) {
+                    for (Rsc sibling : parent.children) {
+                        sibling.managed = false;
+                        sibling.blocked = true;
+                    }
+                }
+            }
+            default -> {
+            }
         }
     }
 }

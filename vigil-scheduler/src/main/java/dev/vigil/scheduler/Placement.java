@@ -53,7 +53,7 @@ final class Placement {
     // ------------------------------------------------------------------ node criteria
 
     private void symmetricDefault(Rsc rsc) {
-        if (cluster.options.symmetricCluster()) {
+        if (cluster.options.symmetricCluster() && !rsc.orphan) {
             for (SNode node : cluster.nodes) {
                 addScore(rsc, node, 0, true);
             }
@@ -204,6 +204,9 @@ final class Placement {
     }
 
     void showScores(String stage, Rsc rsc) {
+        if (rsc.orphan) {
+            return; // removed resources are only stopped, so their scores are not shown
+        }
         for (Map.Entry<SNode, Integer> e : rsc.allowed.entrySet()) {
             cluster.trace.allocation(stage, rsc.id, e.getKey().name, e.getValue());
         }
