@@ -42,6 +42,7 @@ final class Actions {
         if (action == null) {
             action = new Action(cluster.nextActionId(), rsc, task, node, intervalOf(key), key);
             action.optional = optional;
+            action.cancel = task.equals("cancel");
             cluster.actions.add(action);
             if (rsc != null) {
                 rsc.actions.add(action);
@@ -91,8 +92,10 @@ final class Actions {
             a.runnable = false;
             return;
         }
-        if (!rsc.managed && a.intervalMs == 0) {
+        if (!rsc.managed && a.intervalMs == 0 && !a.cancel) {
+            // Nothing is done to an unmanaged resource; orderings after it are blocked.
             a.optional = true;
+            a.runnable = false;
             return;
         }
         SNode node = a.node;

@@ -90,7 +90,7 @@ final class FailCounts {
 
     private static int parse(String v) {
         try {
-            return Score.parse(v);
+            return Score.parseLenient(v);
         } catch (IllegalArgumentException e) {
             return 0;
         }
