@@ -93,9 +93,7 @@ final class Actions {
             return;
         }
         if (!rsc.managed && a.intervalMs == 0 && !a.cancel) {
-            // Nothing is done to an unmanaged resource; orderings after it are blocked.
-            a.optional = true;
-            a.runnable = false;
+            a.optional = true; // nothing is done to an unmanaged resource (probes are made required after)
             return;
         }
         SNode node = a.node;

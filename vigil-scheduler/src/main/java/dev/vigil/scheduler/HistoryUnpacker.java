@@ -605,6 +605,11 @@ final class HistoryUnpacker {
             if (activeCount(rsc) > 1) {
                 multiplyActive(rsc);
             }
+            if (!rsc.managed) {
+                // An unmanaged resource stays where it is.
+                cluster.locations.add(new Cluster.LocationRule("not_managed_default", rsc, null,
+                        Map.of(node, Score.INFINITY), null));
+            }
         }
         if (rsc.parent != null) {
             addRunning(rsc.parent, node, role);

@@ -362,7 +362,7 @@ final class Planner {
     // ------------------------------------------------------------------ recurring monitors
 
     private void recurring(Rsc rsc) {
-        if (rsc.maintenance) {
+        if (rsc.blocked || rsc.maintenance) {
             return;
         }
         Action start = null;
