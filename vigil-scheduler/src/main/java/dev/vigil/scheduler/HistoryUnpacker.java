@@ -602,13 +602,13 @@ final class HistoryUnpacker {
         rsc.runningOn.add(node);
         if (rsc.isPrimitive()) {
             node.running.add(rsc);
-            if (activeCount(rsc) > 1) {
-                multiplyActive(rsc);
-            }
             if (!rsc.managed) {
                 // An unmanaged resource stays where it is.
                 cluster.locations.add(new Cluster.LocationRule("not_managed_default", rsc, null,
                         Map.of(node, Score.INFINITY), null));
+            }
+            if (activeCount(rsc) > 1) {
+                multiplyActive(rsc);
             }
         }
         if (rsc.parent != null) {
