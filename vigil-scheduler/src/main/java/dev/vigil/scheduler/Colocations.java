@@ -202,7 +202,9 @@ final class Colocations {
                     } else {
                         other = c.dependent();
                     }
-                    float otherFactor = factor * c.score() / (float) Score.INFINITY;
+                    // Each further colocation counts at its own strength, keeping only the sign of the
+                    // path to it (a negative colocation inverts what lies behind it).
+                    float otherFactor = (factor < 0 ? -1 : 1) * c.score() / (float) Score.INFINITY;
                     Map<SNode, Integer> r = addColocatedScores(cluster, other, work, c.nodeAttribute(), otherFactor,
                             onlyPositive, true, thisWithDirection, merging);
                     if (r != null) {
