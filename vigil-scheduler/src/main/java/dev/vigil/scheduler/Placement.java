@@ -176,6 +176,7 @@ final class Placement {
             return null;
         }
         group.assigning = true;
+        Colocations.handOverGroupColocations(group);
         Rsc first = group.children.get(0);
         group.role = first.role;
         showScores(stageName(group, "pcmk__group_assign"), group);
@@ -226,27 +227,11 @@ final class Placement {
             return null;
         }
         rsc.assigning = true;
-        List<Colocation> thisWith = Colocations.thisWith(rsc);
-        List<Colocation> withThis = Colocations.withThis(rsc);
-        for (Colocation c : thisWith) {
-            if (isMandatory(c.score())) {
-                applyThisWith(c, rsc);
-            }
+        for (Colocation c : Colocations.thisWith(rsc)) {
+            applyThisWith(c, rsc);
         }
-        for (Colocation c : withThis) {
-            if (isMandatory(c.score())) {
-                Colocations.addDependentScores(cluster, c, rsc);
-            }
-        }
-        for (Colocation c : thisWith) {
-            if (!isMandatory(c.score())) {
-                applyThisWith(c, rsc);
-            }
-        }
-        for (Colocation c : withThis) {
-            if (!isMandatory(c.score())) {
-                Colocations.addDependentScores(cluster, c, rsc);
-            }
+        for (Colocation c : Colocations.withThis(rsc)) {
+            Colocations.addDependentScores(cluster, c, rsc);
         }
         if (rsc.nextRole == Role.STOPPED) {
             for (SNode node : cluster.nodes) {
