@@ -76,7 +76,10 @@ final class StatusPrinter {
         if (node.maintenance) {
             return node.online ? "maintenance" : "OFFLINE (maintenance)";
         }
-        return node.online ? "online" : "OFFLINE";
+        if (node.online) {
+            return node.healthNote == null ? "online" : "online (health is " + node.healthNote + ")";
+        }
+        return "OFFLINE";
     }
 
     // ------------------------------------------------------------------ resources
