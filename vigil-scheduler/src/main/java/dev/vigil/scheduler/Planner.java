@@ -204,8 +204,8 @@ final class Planner {
                 }
             }
         }
-        if (rsc.startPending) {
-            Actions.start(cluster, rsc, rsc.pendingNode, true);
+        if (rsc.startPending && rsc.assigned != null) {
+            Actions.start(cluster, rsc, rsc.assigned, true).printAlways = true;
         }
         if (moving) {
             // the remaining checks are for resources that stay where they are
