@@ -199,6 +199,7 @@ final class Planner {
                 case "stop_unexpected" -> {
                     needStop = true;
                     stopUnexpected = true;
+                    rsc.stopUnexpected = true;
                 }
                 default -> {
                 }

@@ -81,6 +81,8 @@ final class Rsc {
     boolean blocked;
     /** The cluster must stop it everywhere (multiple-active, orphan, etc.). */
     boolean mustStop;
+    /** Multiply active with multiple-active=stop_unexpected: stopped only where unexpected. */
+    boolean stopUnexpected;
     boolean failureIgnored;
     /** Parameters changed in a way the agent can reload without a restart. */
     boolean reload;
