@@ -120,9 +120,11 @@ final class Constraints {
             return;
         }
         if (l.rscPattern() != null) {
+            // A leading '!' selects the resources that do not match.
+            boolean invert = l.rscPattern().startsWith("!");
             Pattern pattern;
             try {
-                pattern = Pattern.compile(l.rscPattern());
+                pattern = Pattern.compile(invert ? l.rscPattern().substring(1) : l.rscPattern());
             } catch (PatternSyntaxException e) {
                 cluster.warnings.add("constraint " + l.id() + ": invalid rsc-pattern " + l.rscPattern());
                 return;
@@ -132,8 +134,9 @@ final class Constraints {
                     continue;
                 }
                 Matcher m = pattern.matcher(r.id);
-                if (m.find()) {
-                    locationFor(l, r, role(l.role()), m);
+                boolean found = m.find();
+                if (found != invert) {
+                    locationFor(l, r, role(l.role()), found ? m : null);
                 }
             }
             return;
@@ -160,7 +163,7 @@ final class Constraints {
             Map<SNode, Integer> scores = new LinkedHashMap<>();
             for (SNode node : cluster.nodes) {
                 RuleContext ctx = RuleContext.forNode(node.attributes, cluster.now)
-                        .withResourceAttributes(rsc.params, rsc.meta);
+                        .withResourceAttributes(Unpacker.paramsOn(cluster, rsc, node), rsc.meta);
                 if (!cluster.index.ruleEngine.holds(withoutRole(r), substitute(ctx, submatches))) {
                     continue;
                 }
