@@ -368,6 +368,9 @@ final class Orderer {
                 if (then.runnableBefore >= then.requiredRunnableBefore) {
                     then.runnable = true;
                 }
+                if (!ff.optional()) {
+                    then.optional = false; // in the graph because a runnable first is required
+                }
             }
         }
         updateOrdered(first, then, ff, edge.type);
