@@ -183,8 +183,8 @@ final class StatusPrinter {
                 // an unreadable target-role was reported when unpacking
             }
         }
-        if (rsc.blocked || rsc.maintenance) {
-            flags.add(rsc.blocked ? "blocked" : "maintenance");
+        if (rsc.blocked) {
+            flags.add("blocked");
         } else if (!rsc.managed) {
             flags.add("unmanaged");
         }
