@@ -421,7 +421,7 @@ final class Orderer {
             return new ActionFlags(action.optional, action.runnable, action.pseudo);
         }
         if (action.rsc.isGroup()) {
-            return groupFlags(action, node);
+            return groupFlags(action, null); // only clones look at a specific node
         }
         return CloneActions.flagsForOrdering(action, node);
     }
