@@ -231,6 +231,26 @@ final class Constraints {
         cluster.colocations.add(c);
         insertSorted(c.dependent().thisWith, c, true);
         insertSorted(c.primary().withThis, c, false);
+        if (c.score() <= Score.MINUS_INFINITY) {
+            antiColocationOrder(cluster, c.dependent(), c.dependentRole(), c.primary(), c.primaryRole());
+            antiColocationOrder(cluster, c.primary(), c.primaryRole(), c.dependent(), c.dependentRole());
+        }
+    }
+
+    /**
+     * Resources that must never share a node: whatever makes {@code first} leave its role there
+     * happens before whatever brings {@code then} into its role (only on the same node).
+     */
+    private static void antiColocationOrder(Cluster cluster, Rsc first, Role firstRole, Rsc then, Role thenRole) {
+        List<String> firstTasks = firstRole == Role.PROMOTED ? List.of("demote")
+                : firstRole == Role.UNPROMOTED ? List.of("stop", "promote") : List.of("stop");
+        List<String> thenTasks = thenRole == Role.PROMOTED ? List.of("promote")
+                : thenRole == Role.UNPROMOTED ? List.of("start", "demote") : List.of("start");
+        for (String f : firstTasks) {
+            for (String t : thenTasks) {
+                cluster.orderings.add(Ordering.byKey(first, f, then, t, Action.ANTI_COLOCATION));
+            }
+        }
     }
 
     /** Higher priority first, then collective variants, then id; stable among equals. */

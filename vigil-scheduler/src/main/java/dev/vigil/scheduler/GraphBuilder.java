@@ -128,6 +128,10 @@ final class GraphBuilder {
         if ((e.type & Action.SAME_NODE) != 0 && first.node != null && then.node != null && first.node != then.node) {
             return false;
         }
+        if ((e.type & Action.ANTI_COLOCATION) != 0
+                && (first.node != null && then.node != null && first.node != then.node || first.optional)) {
+            return false; // only where the two would meet
+        }
         return true;
     }
 
