@@ -80,6 +80,7 @@ public final class JGroupsMembership implements Membership {
     private Thread dispatcher;
     private volatile View view;
     private volatile boolean dispatching;
+    private final Object viewLock = new Object();
     private List<String> lastMembers = List.of();
 
     private JGroupsMembership(Builder b) {
@@ -207,10 +208,11 @@ public final class JGroupsMembership implements Membership {
                 Tls.parameters(config.totem().cipher(), false), Tls.parameters(config.totem().cipher(), true),
                 securityLog, (int) t.connectTimeout().toMillis());
 
-        TCP tcp = new TCP();
+        TCP tcp = new VigilTcp((int) Math.min(t.connectTimeout().toMillis(), t.suspectAfter().toMillis() / 2));
         tcp.setBindAddress(listenOn);
         tcp.setBindPort(port);
         tcp.setPortRange(0);
+        tcp.setClientBindAddr(listenOn);      // outgoing connections come from the node's own address
         if (bindAddress != null) {
             tcp.setExternalAddr(self.ring0Addr());
             tcp.setValue("external_port", port);
@@ -299,11 +301,14 @@ public final class JGroupsMembership implements Membership {
     }
 
     @Override
-    public synchronized void close() {
-        if (state == State.CLOSED) {
-            return;
+    public void close() {
+        // Not under this object's monitor: JGroups threads deliver views while the channel closes.
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            state = State.CLOSED;
         }
-        state = State.CLOSED;
         shutdown();
         log.log(System.Logger.Level.INFO, "left cluster ''{0}''", config.totem().clusterName());
     }
@@ -412,7 +417,13 @@ public final class JGroupsMembership implements Membership {
         }
     }
 
-    private synchronized View convert(org.jgroups.View v) {
+    private View convert(org.jgroups.View v) {
+        synchronized (viewLock) {
+            return convertLocked(v);
+        }
+    }
+
+    private View convertLocked(org.jgroups.View v) {
         List<String> members = new ArrayList<>(new LinkedHashSet<>(v.getMembers().stream().map(NodeNames::of).toList()));
         List<String> joined = members.stream().filter(m -> !lastMembers.contains(m)).toList();
         List<String> left = lastMembers.stream().filter(m -> !members.contains(m)).toList();

@@ -7,12 +7,13 @@ import java.time.Duration;
 /**
  * The JGroups timings Vigil derives from {@code totem} (see docs/cluster.md for the reasoning).
  * With the defaults (token 1000 ms, 4 retransmits, consensus 1200 ms): heartbeats every 200 ms,
- * a silent node suspected after 1000 ms, a suspicion verified for 250 ms, so a hung node leaves
- * the view in about 1.3 s and a crashed one (its TCP connection closes at once) in about 0.3 s.
+ * a silent node suspected after 1000 ms, a suspicion verified within 166-333 ms, so a hung node
+ * leaves the view in about 1.4 s and a crashed one (its TCP connection closes at once) in about 0.3 s.
  *
  * @param heartbeatInterval   FD_ALL3.interval = token / (token_retransmits_before_loss_const + 1)
  * @param suspectAfter        FD_ALL3.timeout = token
- * @param verifySuspect       VERIFY_SUSPECT2.timeout = max(100 ms, token / 4)
+ * @param verifySuspect       VERIFY_SUSPECT2.timeout = max(100 ms, token / 6); JGroups checks
+ *                            suspects at this period, so verification takes 1-2 times this
  * @param viewAckTimeout      GMS.view_ack_collection_timeout = consensus
  * @param joinTimeout         GMS.join_timeout = max(1000 ms, consensus)
  * @param mergeMinInterval    MERGE3.min_interval: 500 ms
@@ -32,7 +33,7 @@ public record MembershipTiming(Duration heartbeatInterval, Duration suspectAfter
         return new MembershipTiming(
                 Duration.ofMillis(Math.max(10, token / (totem.tokenRetransmitsBeforeLossConst() + 1))),
                 Duration.ofMillis(token),
-                Duration.ofMillis(Math.max(100, token / 4)),
+                Duration.ofMillis(Math.max(100, token / 6)),
                 Duration.ofMillis(consensus),
                 Duration.ofMillis(Math.max(1000, consensus)),
                 Duration.ofMillis(500),
@@ -43,11 +44,11 @@ public record MembershipTiming(Duration heartbeatInterval, Duration suspectAfter
 
     /** How long a crashed node takes to leave the view, roughly: the verification alone. */
     public Duration expectedCrashDetection() {
-        return verifySuspect;
+        return verifySuspect.multipliedBy(3).dividedBy(2);
     }
 
     /** How long a hung node (or a cut link) takes to leave the view, roughly. */
     public Duration expectedHangDetection() {
-        return suspectAfter.plus(heartbeatInterval).plus(verifySuspect);
+        return suspectAfter.plus(heartbeatInterval.dividedBy(2)).plus(verifySuspect.multipliedBy(3).dividedBy(2));
     }
 }

@@ -41,9 +41,23 @@ final class TlsSocketFactory implements SocketFactory {
         this.handshakeTimeoutMs = handshakeTimeoutMs;
     }
 
-    private Socket client(Socket s) {
-        ((SSLSocket) s).setSSLParameters(clientParameters);
-        return s;
+    /**
+     * A client socket: a peer that accepts TCP but never answers the handshake (a frozen
+     * process, whose kernel still accepts connections) must not block JGroups' sender for that
+     * destination forever, so reads time out until the handshake has completed.
+     */
+    private Socket client(Socket s) throws SocketException {
+        SSLSocket tls = (SSLSocket) s;
+        tls.setSSLParameters(clientParameters);
+        tls.setSoTimeout(handshakeTimeoutMs);
+        tls.addHandshakeCompletedListener(event -> {
+            try {
+                event.getSocket().setSoTimeout(0);
+            } catch (SocketException e) {
+                Util.close(event.getSocket());
+            }
+        });
+        return tls;
     }
 
     @Override
@@ -181,9 +195,8 @@ final class TlsSocketFactory implements SocketFactory {
 
     private void reportFailedHandshake(InetAddress remote, IOException e) {
         if (e instanceof EOFException || (e.getCause() instanceof EOFException)) {
-            // The peer hung up before finishing: a port probe, or a peer that refused our
-            // certificate. The peer's own log says why; count it without a warning here.
-            securityLog.refused(remote, "it closed the connection during the TLS handshake (it may hold another cluster key)");
+            // Closed before saying anything: a liveness knock (see VigilTcp) or a port scan.
+            // Nothing was read or injected; not worth a warning.
             return;
         }
         if (e instanceof SocketTimeoutException) {

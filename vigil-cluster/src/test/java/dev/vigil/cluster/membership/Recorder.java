@@ -11,12 +11,14 @@ final class Recorder implements MembershipListener {
     }
 
     private final List<View> views = new ArrayList<>();
+    private final List<Long> viewNanos = new ArrayList<>();
     private final List<Received> messages = new ArrayList<>();
     private final List<String> threads = new ArrayList<>();
 
     @Override
     public synchronized void onView(View view) {
         views.add(view);
+        viewNanos.add(System.nanoTime());
         threads.add(Thread.currentThread().getName());
         notifyAll();
     }
@@ -30,6 +32,16 @@ final class Recorder implements MembershipListener {
 
     synchronized List<View> views() {
         return List.copyOf(views);
+    }
+
+    /** When (System.nanoTime) the first view satisfying {@code condition} arrived after {@code sinceNanos}. */
+    synchronized long arrivalNanos(Predicate<View> condition, long sinceNanos) {
+        for (int i = 0; i < views.size(); i++) {
+            if (viewNanos.get(i) >= sinceNanos && condition.test(views.get(i))) {
+                return viewNanos.get(i);
+            }
+        }
+        throw new AssertionError("no such view since the given time: " + views.stream().map(View::describe).toList());
     }
 
     synchronized List<Received> messages() {
