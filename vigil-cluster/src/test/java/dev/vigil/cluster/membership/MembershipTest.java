@@ -84,6 +84,7 @@ class MembershipTest {
         long ms = (System.nanoTime() - before) / 1_000_000;
         assertEquals(List.of("node3"), v.left());
         assertTrue(ms < 2000, "graceful leave seen in " + ms + " ms");
+        System.out.printf("leave: graceful leave -> new view in %d ms%n", ms);
         assertEquals(v.members(), n2.recorder().awaitView(x -> !x.contains("node3"), Duration.ofSeconds(5), "node3 gone").members());
     }
 
