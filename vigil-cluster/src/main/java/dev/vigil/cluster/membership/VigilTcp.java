@@ -21,9 +21,13 @@ import java.net.Socket;
  * transport knocks on the peer's port: a crashed process's port refuses at once and the
  * suspicion goes ahead (VERIFY_SUSPECT2 then confirms it); a live peer accepts, and nothing
  * happens. The knock is a bare TCP connect, closed without a byte, which the peer's
- * {@link TlsSocketFactory} ignores.
+ * {@link TlsSocketFactory} ignores. A dying process closes its sockets one by one, so a
+ * connection may close a moment before the listening port does: an answered knock is repeated
+ * twice, {@value #KNOCK_RETRY_MS} ms apart, before the peer is taken to be alive.
  */
 final class VigilTcp extends TCP {
+    static final int KNOCKS = 3;
+    static final long KNOCK_RETRY_MS = 50;
     private final int knockTimeoutMs;
 
     VigilTcp(int knockTimeoutMs) {
@@ -40,13 +44,19 @@ final class VigilTcp extends TCP {
         if (logical == null || !members.contains(logical)) {
             return;
         }
-        timer.execute(() -> {
+        knock(conn, peer, logical, 1, 0);
+    }
+
+    private void knock(Connection conn, IpAddress peer, Address logical, int attempt, long delayMs) {
+        timer.schedule(() -> {
             if (refusesConnections(peer)) {
                 super.connectionClosed(conn);
+            } else if (attempt < KNOCKS) {
+                knock(conn, peer, logical, attempt + 1, KNOCK_RETRY_MS);
             } else {
                 log.debug("%s: connection to %s closed, but its port answers: not suspecting it", local_addr, logical);
             }
-        }, false);
+        }, delayMs, java.util.concurrent.TimeUnit.MILLISECONDS, true);
     }
 
     private boolean refusesConnections(IpAddress peer) {
