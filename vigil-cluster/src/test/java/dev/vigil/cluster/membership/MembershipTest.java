@@ -128,4 +128,22 @@ class MembershipTest {
         List<Recorder.Received> got = n1.recorder().awaitMessages(1, Duration.ofSeconds(10));
         assertEquals(new Recorder.Received("node3", "after merge"), got.get(got.size() - 1));
     }
+
+    @Test
+    void startFailsWithAClearMessageWhenThePortIsTaken() throws Exception {
+        int port = TestCluster.freePort(3);
+        ClusterConfig c = TestCluster.config("busy", 3, port);
+        try (java.net.ServerSocket squatter = new java.net.ServerSocket()) {
+            squatter.bind(new java.net.InetSocketAddress(TestCluster.loopback(1), port));
+            JGroupsMembership m = JGroupsMembership.builder(c, "node1", AuthKey.generate()).build();
+            MembershipException e = assertThrows(MembershipException.class, m::start);
+            assertTrue(e.getMessage().startsWith("node1: cannot join cluster 'busy' on 127.0.0.1:" + port + ": "),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("uses this address and port"), e.getMessage());
+            m.close();
+        }
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> JGroupsMembership.builder(c, "node9", AuthKey.generate()));
+        assertTrue(unknown.getMessage().contains("node 'node9' is not in the nodelist"), unknown.getMessage());
+    }
 }
