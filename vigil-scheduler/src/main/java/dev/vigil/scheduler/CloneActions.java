@@ -155,14 +155,25 @@ final class CloneActions {
         return new Orderer.ActionFlags(node == null ? action.optional : optional, runnable, true);
     }
 
-    /** An instance's action for a task (a group instance's is its pseudo action). */
+    /**
+     * An instance's action for a task, on a node if given (a group instance's is its pseudo
+     * action, which happens where the group is leaving or going).
+     */
     static Action instanceAction(Rsc instance, String task, SNode node) {
         for (Action a : instance.actions) {
-            if (a.task.equals(task) && a.intervalMs == 0 && (node == null || a.node == null || a.node == node)) {
+            if (a.task.equals(task) && a.intervalMs == 0 && (node == null || whereItHappens(a) == node)) {
                 return a;
             }
         }
         return null;
+    }
+
+    private static SNode whereItHappens(Action a) {
+        if (a.node != null) {
+            return a.node;
+        }
+        boolean leaving = a.task.equals("stop") || a.task.equals("demote");
+        return leaving ? a.rsc.currentNode() : a.rsc.assigned;
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.vigil.model.Role;
 import dev.vigil.model.Score;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +50,12 @@ final class CloneAssigner {
         if (!c.influence()) {
             return;
         }
-        Map<SNode, Integer> merged = Colocations.addColocatedScores(cluster, c.dependent(), clone.id, clone.allowed,
-                c.nodeAttribute(), c.score() / (float) Score.INFINITY, true, true);
-        if (merged != null) {
+        Map<SNode, Integer> merged = Colocations.addColocatedScores(cluster, c.dependent(), clone.allowed,
+                c.nodeAttribute(), c.score() / (float) Score.INFINITY, true, true, false, new HashSet<>());
+        if (merged != clone.allowed) {
+            Map<SNode, Integer> copy = new LinkedHashMap<>(merged);
             clone.allowed.clear();
-            clone.allowed.putAll(merged);
+            clone.allowed.putAll(copy);
         }
     }
 

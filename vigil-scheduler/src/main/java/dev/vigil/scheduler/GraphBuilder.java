@@ -99,7 +99,7 @@ final class GraphBuilder {
     }
 
     static boolean shouldAdd(Action a) {
-        if (!a.runnable || a.optional) {
+        if (!a.runnable || (a.optional && !a.printAlways)) {
             return false;
         }
         if (a.rsc != null && !a.rsc.managed && !(a.task.equals("monitor"))) {
@@ -132,6 +132,10 @@ final class GraphBuilder {
         if ((e.type & Action.SAME_NODE) != 0 && first.node != null && then.node != null && first.node != then.node) {
             return false;
         }
+        if ((e.type & Action.ANTI_COLOCATION) != 0
+                && (first.node != null && then.node != null && first.node != then.node || first.optional)) {
+            return false; // only where the two would meet
+        }
         return true;
     }
 
@@ -154,15 +158,16 @@ final class GraphBuilder {
     }
 
     private GraphAction toGraphAction(Action a) {
-        ActionType type = a.pseudo ? ActionType.PSEUDO : a.rsc == null ? ActionType.CLUSTER : ActionType.RESOURCE;
+        ActionType type = a.pseudo ? ActionType.PSEUDO
+                : a.rsc == null || a.task.equals("clear_failcount") ? ActionType.CLUSTER : ActionType.RESOURCE;
         Map<String, String> params = new LinkedHashMap<>();
-        if (a.rsc != null && !a.pseudo) {
+        if (type == ActionType.RESOURCE) {
             params.putAll(Unpacker.paramsOn(cluster, a.rsc, a.node));
         }
         for (Map.Entry<String, String> m : a.meta.entrySet()) {
             params.put("CRM_meta_" + m.getKey(), m.getValue());
         }
-        if (a.rsc != null && !a.pseudo) {
+        if (type == ActionType.RESOURCE) {
             addCloneMeta(a.rsc, params);
             long interval = a.cancel ? Long.parseLong(a.meta.getOrDefault("interval", "0")) : a.intervalMs;
             params.put("CRM_meta_timeout", Long.toString(OpConfig.timeoutMs(cluster, a.rsc,

@@ -53,7 +53,7 @@ final class Placement {
     // ------------------------------------------------------------------ node criteria
 
     private void symmetricDefault(Rsc rsc) {
-        if (cluster.options.symmetricCluster()) {
+        if (cluster.options.symmetricCluster() && !rsc.orphan) {
             for (SNode node : cluster.nodes) {
                 addScore(rsc, node, 0, true);
             }
@@ -89,7 +89,11 @@ final class Placement {
         }
     }
 
-    /** A location rule applies to the resource and, for groups and clones, to each child. */
+    /**
+     * A location rule applies to the resource and its children. In a colocated group only the
+     * first member takes the scores; later members only learn of the nodes (at score 0),
+     * since they follow the first member anyway.
+     */
     void applyLocation(Rsc rsc, Cluster.LocationRule rule) {
         if (rule.role() != null && rule.role() != Role.UNKNOWN) {
             if (rsc.nextRole != rule.role()) {
@@ -104,8 +108,14 @@ final class Placement {
             Discovery.note(rsc, node, rule.discovery());
         }
         if (rsc.isGroup() || rsc.isClone()) {
+            Cluster.LocationRule current = rule;
             for (Rsc child : rsc.children) {
-                applyLocation(child, rule);
+                applyLocation(child, current);
+                if (rsc.isGroup() && rsc.colocated && current == rule) {
+                    Map<SNode, Integer> zero = new LinkedHashMap<>();
+                    rule.scores().keySet().forEach(n -> zero.put(n, 0));
+                    current = new Cluster.LocationRule(rule.id(), rule.rsc(), rule.role(), zero, rule.discovery());
+                }
             }
         }
     }
@@ -176,6 +186,7 @@ final class Placement {
             return null;
         }
         group.assigning = true;
+        Colocations.handOverGroupColocations(group);
         Rsc first = group.children.get(0);
         group.role = first.role;
         showScores(stageName(group, "pcmk__group_assign"), group);
@@ -204,6 +215,9 @@ final class Placement {
     }
 
     void showScores(String stage, Rsc rsc) {
+        if (rsc.orphan) {
+            return; // removed resources are only stopped, so their scores are not shown
+        }
         for (Map.Entry<SNode, Integer> e : rsc.allowed.entrySet()) {
             cluster.trace.allocation(stage, rsc.id, e.getKey().name, e.getValue());
         }
@@ -223,27 +237,11 @@ final class Placement {
             return null;
         }
         rsc.assigning = true;
-        List<Colocation> thisWith = Colocations.thisWith(rsc);
-        List<Colocation> withThis = Colocations.withThis(rsc);
-        for (Colocation c : thisWith) {
-            if (isMandatory(c.score())) {
-                applyThisWith(c, rsc);
-            }
+        for (Colocation c : Colocations.thisWith(rsc)) {
+            applyThisWith(c, rsc);
         }
-        for (Colocation c : withThis) {
-            if (isMandatory(c.score())) {
-                Colocations.addDependentScores(cluster, c, rsc);
-            }
-        }
-        for (Colocation c : thisWith) {
-            if (!isMandatory(c.score())) {
-                applyThisWith(c, rsc);
-            }
-        }
-        for (Colocation c : withThis) {
-            if (!isMandatory(c.score())) {
-                Colocations.addDependentScores(cluster, c, rsc);
-            }
+        for (Colocation c : Colocations.withThis(rsc)) {
+            Colocations.addDependentScores(cluster, c, rsc);
         }
         if (rsc.nextRole == Role.STOPPED) {
             for (SNode node : cluster.nodes) {

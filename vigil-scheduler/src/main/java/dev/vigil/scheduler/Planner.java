@@ -200,13 +200,14 @@ final class Planner {
                 case "stop_unexpected" -> {
                     needStop = true;
                     stopUnexpected = true;
+                    rsc.stopUnexpected = true;
                 }
                 default -> {
                 }
             }
         }
-        if (rsc.startPending) {
-            Actions.start(cluster, rsc, rsc.pendingNode, true);
+        if (rsc.startPending && rsc.assigned != null) {
+            Actions.start(cluster, rsc, rsc.assigned, true).printAlways = true;
         }
         if (moving) {
             // the remaining checks are for resources that stay where they are
@@ -326,7 +327,8 @@ final class Planner {
 
     private void startResource(Rsc rsc, SNode node, boolean optional, boolean stopUnexpected) {
         Action start = Actions.start(cluster, rsc, node, true);
-        if (start.runnable && !optional) {
+        if (!optional) {
+            // Required even when it cannot run: the summary then reports it as blocked.
             start.optional = false;
         }
         if (stopUnexpected && rsc.runningOn.contains(node) && node == rsc.assigned) {
@@ -362,7 +364,7 @@ final class Planner {
     // ------------------------------------------------------------------ recurring monitors
 
     private void recurring(Rsc rsc) {
-        if (rsc.maintenance) {
+        if (rsc.blocked || rsc.maintenance) {
             return;
         }
         Action start = null;
@@ -463,12 +465,28 @@ final class Planner {
             Action mon = Actions.custom(cluster, rsc, key, op.name(), stopNode, optional);
             mon.meta.put("op_target_rc", "7");
             if (rsc.managed) {
-                for (Action stop : Actions.byTask(rsc, "stop", stopNode)) {
-                    cluster.orderings.add(Ordering.actions(stop, mon, Action.ORDER_OPTIONAL | Action.RUNNABLE_LEFT));
+                // Only once we know the resource is stopped there does a Stopped-role monitor make sense.
+                for (Action probe : Actions.byTask(rsc, "monitor", stopNode)) {
+                    Orderer.link(probe, mon, Action.RUNNABLE_LEFT);
                 }
+                orderAfterStops(rsc, stopNode, mon);
             }
             if (!stopNode.online || stopNode.unclean) {
                 mon.runnable = false;
+            }
+        }
+    }
+
+    private void orderAfterStops(Rsc rsc, SNode node, Action mon) {
+        for (Action stop : Actions.byTask(rsc, "stop", node)) {
+            if (!stop.optional && !mon.optional && !rsc.managed) {
+                mon.optional = true;
+            }
+            if (!stop.runnable) {
+                mon.runnable = false;
+            }
+            if (rsc.managed) {
+                cluster.orderings.add(Ordering.actions(stop, mon, Action.IMPLIES_THEN | Action.RUNNABLE_LEFT));
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.vigil.scheduler;
 import dev.vigil.model.Role;
 import dev.vigil.model.Score;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,9 +101,8 @@ final class Promotion {
     /** Merges another resource's node preferences; with {@code rollback}, only if some node stays usable. */
     private static Map<SNode, Integer> mergePreferences(Cluster cluster, Map<SNode, Integer> pooled, Rsc other,
                                                         Colocation c, boolean rollback) {
-        Map<SNode, Integer> merged = Colocations.addColocatedScores(cluster, other, other.id, pooled,
-                c.nodeAttribute(), c.score() / (float) Score.INFINITY, false, rollback);
-        return merged == null ? pooled : merged;
+        return Colocations.addColocatedScores(cluster, other, pooled, c.nodeAttribute(),
+                c.score() / (float) Score.INFINITY, false, rollback, false, new HashSet<>());
     }
 
     private static boolean sameLocation(SNode a, SNode b, Colocation c) {
