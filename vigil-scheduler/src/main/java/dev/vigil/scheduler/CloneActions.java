@@ -18,19 +18,21 @@ final class CloneActions {
         for (Rsc instance : clone.children) {
             planner.createActions(instance);
         }
-        boolean starting = anyRequired(clone, "start");
-        boolean stopping = anyRequired(clone, "stop");
-        Actions.pseudo(cluster, clone, "start", !starting);
-        Actions.pseudo(cluster, clone, "running", !starting);
-        Actions.pseudo(cluster, clone, "stop", !stopping);
-        Actions.pseudo(cluster, clone, "stopped", !stopping);
+        pseudoActions(cluster, clone, CloneNotifications.Op.START);
+        pseudoActions(cluster, clone, CloneNotifications.Op.STOP);
         if (clone.promotable) {
-            boolean promoting = anyRequired(clone, "promote");
-            boolean demoting = anyRequired(clone, "demote");
-            Actions.pseudo(cluster, clone, "demote", !demoting);
-            Actions.pseudo(cluster, clone, "demoted", !demoting);
-            Actions.pseudo(cluster, clone, "promote", !promoting);
-            Actions.pseudo(cluster, clone, "promoted", !promoting);
+            pseudoActions(cluster, clone, CloneNotifications.Op.PROMOTE);
+            pseudoActions(cluster, clone, CloneNotifications.Op.DEMOTE);
+        }
+    }
+
+    /** An operation's pseudo actions (required if some instance acts), and its notifications' brackets. */
+    private static void pseudoActions(Cluster cluster, Rsc clone, CloneNotifications.Op op) {
+        boolean acting = anyRequired(clone, op.task);
+        Actions.pseudo(cluster, clone, op.task, !acting);
+        Actions.pseudo(cluster, clone, op.done, !acting);
+        if (clone.notify) {
+            CloneNotifications.createBrackets(cluster, clone, op);
         }
     }
 

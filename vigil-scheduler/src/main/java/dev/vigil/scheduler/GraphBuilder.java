@@ -177,7 +177,8 @@ final class GraphBuilder {
             }
         }
         String task = a.task;
-        String resource = a.rsc == null ? null : a.rsc.id;
+        // An anonymous instance is known by the name its history gave it.
+        String resource = a.rsc == null ? null : a.rsc.historyName();
         return new GraphAction(a.id, type, a.key, task, resource, a.intervalMs,
                 a.node == null ? null : a.node.name, params);
     }

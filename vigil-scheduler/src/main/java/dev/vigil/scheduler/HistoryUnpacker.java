@@ -75,6 +75,9 @@ final class HistoryUnpacker {
         }
         scheduleActiveRecurring(rsc, node, ops);
         applyState(rsc, node, r);
+        if (rsc.runningOn.contains(node) && !entry.id().equals(rsc.id)) {
+            rsc.historyId = entry.id(); // an anonymous instance active under another instance's name
+        }
         if (savedRole.compareTo(rsc.role) > 0 || rsc.role == Role.UNKNOWN) {
             rsc.role = savedRole == Role.UNKNOWN ? Role.STOPPED : savedRole;
         }

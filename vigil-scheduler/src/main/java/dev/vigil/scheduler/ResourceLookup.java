@@ -110,9 +110,6 @@ final class ResourceLookup {
         if (found == null) {
             return cloneOrphan(cluster, clone, base, historyId, entry);
         }
-        if (found.historyId == null && !historyId.equals(found.id)) {
-            found.historyId = historyId;
-        }
         return found;
     }
 

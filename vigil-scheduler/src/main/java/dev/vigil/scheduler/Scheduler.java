@@ -28,6 +28,7 @@ public final class Scheduler {
         Placement.assignAll(cluster);
         Planner.plan(cluster);
         Orderer.apply(cluster);
+        CloneNotifications.createNotifications(cluster);
         return cluster;
     }
 }

@@ -81,7 +81,9 @@ public final class StatusInjector {
             }
             return;
         }
-        if (a.task().equals("cancel") || a.task().equals("probe_complete") || a.node() == null) {
+        if (a.task().equals("cancel") || a.task().equals("probe_complete") || a.task().equals("notify")
+                || a.node() == null) {
+            // Notifications change nothing the history records.
             return;
         }
         String rc = a.parameters().getOrDefault("CRM_meta_op_target_rc", "0");

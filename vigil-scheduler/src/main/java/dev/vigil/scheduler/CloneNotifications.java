@@ -1,0 +1,153 @@
+package dev.vigil.scheduler;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Notifications of clones with notify=true. Around each of the clone's operations (demote,
+ * stop, start, promote) the instances are told before and after: pseudo actions bracket the
+ * "pre" and "post" notify actions of the instances, the operation waits for the pre ones to be
+ * confirmed, and the next operation's notifications wait for this one's post confirmations.
+ *
+ * <p>The bracketing pseudo actions are created with the clone's own actions; the instances'
+ * notify actions once the orderings have settled which operations happen.
+ */
+final class CloneNotifications {
+    /** The clone operations that notify, in the order they happen within a transition. */
+    enum Op {
+        DEMOTE("demote", "demoted"), STOP("stop", "stopped"), START("start", "running"), PROMOTE("promote", "promoted");
+
+        final String task;
+        final String done;
+
+        Op(String task, String done) {
+            this.task = task;
+            this.done = done;
+        }
+    }
+
+    /** The four pseudo actions of one operation's notifications. */
+    private record Brackets(Action pre, Action preConfirmed, Action post, Action postConfirmed) {
+    }
+
+    private CloneNotifications() {
+    }
+
+    /** Creates the pseudo actions that bracket an operation's notifications (after the operation's own). */
+    static void createBrackets(Cluster cluster, Rsc clone, Op op) {
+        Action action = Actions.pseudo(cluster, clone, op.task, true);
+        Actions.pseudo(cluster, clone, "pre_notify_" + op.task, action.optional);
+        Actions.pseudo(cluster, clone, "confirmed-pre_notify_" + op.task, action.optional);
+        Actions.pseudo(cluster, clone, "post_notify_" + op.done, action.optional);
+        Actions.pseudo(cluster, clone, "confirmed-post_notify_" + op.done, action.optional);
+    }
+
+    /** After the orderings: every notifying clone tells its instances around what happens. */
+    static void createNotifications(Cluster cluster) {
+        for (Rsc rsc : cluster.resources) {
+            if (rsc.isClone() && rsc.notify) {
+                notifyInstances(cluster, rsc);
+            }
+        }
+    }
+
+    private static void notifyInstances(Cluster cluster, Rsc clone) {
+        Map<Op, Brackets> happening = new LinkedHashMap<>();
+        for (Op op : List.of(Op.START, Op.STOP, Op.PROMOTE, Op.DEMOTE)) {
+            Brackets b = brackets(clone, op);
+            if (b != null && settle(clone, op, b)) {
+                happening.put(op, b);
+                for (Rsc instance : clone.children) {
+                    notifyInstance(cluster, instance, op, b);
+                }
+            }
+        }
+        orderOperations(happening);
+    }
+
+    private static Brackets brackets(Rsc clone, Op op) {
+        Action pre = find(clone, "pre_notify_" + op.task);
+        if (pre == null) {
+            return null;
+        }
+        return new Brackets(pre, find(clone, "confirmed-pre_notify_" + op.task), find(clone, "post_notify_" + op.done),
+                find(clone, "confirmed-post_notify_" + op.done));
+    }
+
+    private static Action find(Rsc clone, String task) {
+        return Actions.find(null, clone, Action.key(clone.id, task, 0), null);
+    }
+
+    /**
+     * The brackets follow the operation: required and runnable with it, and around it; returns
+     * whether the operation happens.
+     */
+    private static boolean settle(Rsc clone, Op op, Brackets b) {
+        Action action = find(clone, op.task);
+        Action done = find(clone, op.done);
+        for (Action a : List.of(b.pre(), b.preConfirmed())) {
+            a.optional = action.optional;
+            a.runnable = action.runnable;
+        }
+        for (Action a : List.of(b.post(), b.postConfirmed())) {
+            a.optional = done.optional;
+            a.runnable = done.runnable;
+        }
+        link(b.pre(), b.preConfirmed());
+        link(b.post(), b.postConfirmed());
+        link(b.preConfirmed(), b.post());
+        link(b.preConfirmed(), action);
+        link(done, b.post());
+        return !action.optional || !done.optional;
+    }
+
+    /**
+     * Instances active before the operation hear before it, those active after it hear after:
+     * stops and demotions concern where instances run now, starts and promotions where they
+     * will run (an instance being started was not there to hear before).
+     */
+    private static void notifyInstance(Cluster cluster, Rsc instance, Op op, Brackets b) {
+        boolean leaving = op == Op.STOP || op == Op.DEMOTE;
+        SNode node = leaving ? instance.currentNode() : instance.assigned;
+        if (node == null || !node.online || node.unclean) {
+            return;
+        }
+        boolean stopping = instance.assigned != node;
+        boolean starting = instance.currentNode() != node;
+        if (!(op == Op.START && starting)) {
+            notifyAction(cluster, instance, node, "pre", op, b.pre(), b.preConfirmed());
+        }
+        if (!(op == Op.STOP && stopping)) {
+            notifyAction(cluster, instance, node, "post", op, b.post(), b.postConfirmed());
+        }
+    }
+
+    private static void notifyAction(Cluster cluster, Rsc instance, SNode node, String phase, Op op, Action bracket,
+                                     Action confirmed) {
+        String key = Action.key(instance.id, phase + "_notify_" + op.task, 0);
+        Action notify = Actions.custom(cluster, instance, key, "notify", node, bracket.optional);
+        notify.meta.put("notify_type", phase);
+        notify.meta.put("notify_operation", op.task);
+        if (!bracket.runnable) {
+            notify.runnable = false;
+        }
+        link(bracket, notify);
+        link(notify, confirmed);
+    }
+
+    /** Each operation's notifications start after the earlier operations' are confirmed. */
+    private static void orderOperations(Map<Op, Brackets> happening) {
+        for (Map.Entry<Op, Brackets> later : happening.entrySet()) {
+            for (Map.Entry<Op, Brackets> earlier : happening.entrySet()) {
+                if (earlier.getKey().ordinal() < later.getKey().ordinal()) {
+                    link(earlier.getValue().postConfirmed(), later.getValue().pre());
+                }
+            }
+        }
+    }
+
+    private static void link(Action first, Action then) {
+        Orderer.link(first, then, Action.ORDER_OPTIONAL);
+    }
+}
