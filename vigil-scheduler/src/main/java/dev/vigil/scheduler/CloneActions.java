@@ -123,6 +123,57 @@ final class CloneActions {
         cluster.orderings.add(Ordering.byKey(first, firstTask, then, thenTask, flags));
     }
 
+    // ------------------------------------------------------------------ interleaving
+
+    /**
+     * Is an ordering between two clones interleaved? The dependent clone decides: the "then"
+     * clone when starting or promoting, the "first" clone when stopping or demoting.
+     */
+    static boolean interleaved(Action first, Action then) {
+        if (first.rsc == null || then.rsc == null || first.rsc == then.rsc || !first.rsc.isClone()
+                || !then.rsc.isClone()) {
+            return false;
+        }
+        boolean leaving = then.task.equals("stop") || then.task.equals("demote");
+        return (leaving ? first.rsc : then.rsc).interleave;
+    }
+
+    /**
+     * Orders each instance of the "then" clone after the "first" clone's instance on the same
+     * node (where instances run now when the first clone stops or demotes, else where they will
+     * run). An instance with no such partner may not start if the ordering is mandatory.
+     */
+    static void orderInstancePairs(Cluster cluster, Action first, Action then, int flags) {
+        String firstTask = Orderer.memberTask(Orderer.forOrdering(first).task);
+        boolean current = firstTask.equals("stop") || firstTask.equals("demote");
+        for (Rsc instance : then.rsc.children) {
+            SNode node = current ? instance.currentNode() : instance.assigned;
+            Rsc partner = node == null ? null : partnerOn(first.rsc, node, current);
+            if (partner == null) {
+                if (!current && node != null && (flags & (Action.RUNNABLE_LEFT | Action.IMPLIES_THEN)) != 0) {
+                    Placement.forceStop(cluster, instance);
+                }
+                continue;
+            }
+            Action firstAction = instanceAction(partner, firstTask, null);
+            Action thenAction = instanceAction(instance, Orderer.memberTask(then.task), null);
+            if (firstAction != null && thenAction != null) {
+                // A pair only orders: an instance leaving does not drag its partner along.
+                Orderer.link(firstAction, thenAction, flags & ~Action.IMPLIES_FIRST | Action.ORDER_OPTIONAL);
+            }
+        }
+    }
+
+    private static Rsc partnerOn(Rsc clone, SNode node, boolean current) {
+        for (Rsc instance : clone.children) {
+            SNode where = current ? instance.currentNode() : instance.assigned;
+            if (where == node) {
+                return instance;
+            }
+        }
+        return null;
+    }
+
     // ------------------------------------------------------------------ ordering semantics
 
     /**

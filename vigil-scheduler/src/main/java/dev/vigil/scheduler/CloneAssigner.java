@@ -165,20 +165,39 @@ final class CloneAssigner {
             }
         }
 
-        /** Active instances first (on nodes that can still run them), otherwise configuration order. */
         private List<Rsc> sortedInstances() {
             List<Rsc> sorted = new ArrayList<>(clone.children);
-            sorted.sort(Comparator.comparingInt(this::rank));
+            sorted.sort(instanceOrder(clone));
             return sorted;
         }
 
-        private int rank(Rsc instance) {
-            SNode current = instance.currentNode();
-            if (current == null) {
-                return 2;
-            }
-            return Placement.available(current, false, clone.allowed) ? 0 : 1;
+    }
+
+    /**
+     * The order in which instances are placed: active ones first (on nodes that can still run
+     * them), then by how much they want their best node; otherwise in configuration order.
+     */
+    static Comparator<Rsc> instanceOrder(Rsc clone) {
+        return Comparator.comparingInt((Rsc instance) -> activity(clone, instance))
+                .thenComparing(CloneAssigner::bestScore, Comparator.reverseOrder());
+    }
+
+    private static int activity(Rsc clone, Rsc instance) {
+        SNode current = instance.currentNode();
+        if (current == null) {
+            return 2;
         }
+        return Placement.available(current, false, clone.allowed) ? 0 : 1;
+    }
+
+    private static int bestScore(Rsc instance) {
+        int best = Score.MINUS_INFINITY;
+        for (Map.Entry<SNode, Integer> e : instance.allowed.entrySet()) {
+            if (Placement.available(e.getKey(), false, instance.allowed)) {
+                best = Math.max(best, e.getValue());
+            }
+        }
+        return best;
     }
 
     /** An instance's tables and decisions before a tentative assignment, to undo it. */

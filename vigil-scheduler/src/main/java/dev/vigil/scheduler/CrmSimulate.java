@@ -67,7 +67,7 @@ public final class CrmSimulate {
         List<GraphAction> fired = GraphSimulator.fireOrder(graph);
         StatusInjector injector = StatusInjector.on(snapshot.cib(), snapshot.now().getEpochSecond());
         for (GraphAction a : fired) {
-            out.append(GraphSimulator.describe(a, injector.historyName(a))).append('\n');
+            out.append(GraphSimulator.describe(a)).append('\n');
             injector.inject(a);
         }
         Cib revised = injector.result();

@@ -1,5 +1,7 @@
 package dev.vigil.scheduler;
 
+import dev.vigil.model.cib.LrmResource;
+import dev.vigil.model.cib.NodeState;
 import dev.vigil.model.graph.ActionType;
 import dev.vigil.model.graph.GraphAction;
 import dev.vigil.model.graph.Synapse;
@@ -21,6 +23,8 @@ final class GraphBuilder {
     private final Cluster cluster;
     private final List<Action> included = new ArrayList<>();
     private final Set<Action> dumped = new LinkedHashSet<>();
+    /** Resource ids in the operation history (computed when first needed). */
+    private Set<String> historyIds;
 
     private GraphBuilder(Cluster cluster) {
         this.cluster = cluster;
@@ -139,6 +143,31 @@ final class GraphBuilder {
         return true;
     }
 
+    /**
+     * The name an action's resource is reported under. An anonymous clone instance goes by
+     * the clone child's plain name if some history already uses that name, else by the name
+     * the history it runs under gave it, else by its own.
+     */
+    private String reportedName(Rsc rsc) {
+        Rsc clone = rsc.enclosingClone();
+        if (clone != null && !clone.globallyUnique && historyIds().contains(rsc.baseId())) {
+            return rsc.baseId();
+        }
+        return rsc.historyName();
+    }
+
+    private Set<String> historyIds() {
+        if (historyIds == null) {
+            historyIds = new LinkedHashSet<>();
+            for (NodeState state : cluster.cib.status().nodes()) {
+                for (LrmResource entry : state.lrmResources()) {
+                    historyIds.add(entry.id());
+                }
+            }
+        }
+        return historyIds;
+    }
+
     /** What an agent learns about the clone an instance belongs to. */
     private static void addCloneMeta(Rsc rsc, Map<String, String> params) {
         Rsc clone = rsc.enclosingClone();
@@ -177,8 +206,7 @@ final class GraphBuilder {
             }
         }
         String task = a.task;
-        // An anonymous instance is known by the name its history gave it.
-        String resource = a.rsc == null ? null : a.rsc.historyName();
+        String resource = a.rsc == null ? null : reportedName(a.rsc);
         return new GraphAction(a.id, type, a.key, task, resource, a.intervalMs,
                 a.node == null ? null : a.node.name, params);
     }

@@ -44,11 +44,6 @@ public final class GraphSimulator {
 
     /** One line of crm_simulate's "Executing Cluster Transition" for an action. */
     public static String describe(GraphAction a) {
-        return describe(a, a.resource());
-    }
-
-    /** The same, naming the resource as the node's history knows it. */
-    public static String describe(GraphAction a, String resourceName) {
         if (a.type() == ActionType.PSEUDO) {
             return "  * Pseudo action:   " + a.key() + (a.resource() == null && a.node() != null ? " on " + a.node() : "");
         }
@@ -64,6 +59,6 @@ public final class GraphSimulator {
         if (interval != null && !interval.equals("0")) {
             op = op + "=" + interval;
         }
-        return String.format("  * Resource action: %-15s %s on %s", resourceName, op, a.node());
+        return String.format("  * Resource action: %-15s %s on %s", a.resource(), op, a.node());
     }
 }

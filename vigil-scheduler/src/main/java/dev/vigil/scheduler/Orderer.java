@@ -106,6 +106,9 @@ final class Orderer {
         for (Action then : thens) {
             if (first != null) {
                 link(first, then, flags);
+                if (CloneActions.interleaved(first, then)) {
+                    CloneActions.orderInstancePairs(cluster, first, then, flags);
+                }
             } else {
                 then.runnable = false;
             }
@@ -472,6 +475,9 @@ final class Orderer {
 
     /** Pacemaker's ordering semantics for one edge. */
     private void updateOrdered(Action first, Action then, ActionFlags ff, int type) {
+        if (CloneActions.interleaved(first, then)) {
+            return; // the instances' own orderings carry the effect
+        }
         if (then.rsc != null && then.rsc.isClone()) {
             updatePrimitiveOrdered(first, then, ff, type);
             if (first.rsc != then.rsc) {

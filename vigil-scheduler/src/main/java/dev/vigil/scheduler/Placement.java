@@ -394,6 +394,15 @@ final class Placement {
         return true;
     }
 
+    /** Takes back an assignment after the fact: the resource (and its members) will stop. */
+    static void forceStop(Cluster cluster, Rsc rsc) {
+        Placement p = new Placement(cluster);
+        for (Rsc child : rsc.children) {
+            forceStop(cluster, child);
+        }
+        p.finalizeAssignment(rsc, null, true);
+    }
+
     void unassign(Rsc rsc) {
         if (rsc.assigned != null) {
             rsc.assigned.assignedCount--;

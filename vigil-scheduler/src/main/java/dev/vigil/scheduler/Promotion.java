@@ -3,6 +3,7 @@ package dev.vigil.scheduler;
 import dev.vigil.model.Role;
 import dev.vigil.model.Score;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -189,7 +190,11 @@ final class Promotion {
 
     private static void chooseRoles(Rsc clone, Map<Rsc, Integer> sortIndex) {
         List<Rsc> ranked = new ArrayList<>(clone.children);
-        ranked.sort((a, b) -> Integer.compare(sortIndex.get(b), sortIndex.get(a)));
+        // Highest priority first; among equals the instance already in the higher role, then
+        // the one placed first.
+        ranked.sort(Comparator.comparing((Rsc r) -> sortIndex.get(r), Comparator.reverseOrder())
+                .thenComparing((Rsc r) -> r.role, Comparator.reverseOrder())
+                .thenComparing(CloneAssigner.instanceOrder(clone)));
         int promoted = 0;
         Map<SNode, Integer> promotedPerNode = new LinkedHashMap<>();
         boolean mayPromote = clone.targetRole != Role.UNPROMOTED;

@@ -49,27 +49,6 @@ public final class StatusInjector {
         return cib.withStatus(new Status(nodes, cib.status().tickets()));
     }
 
-    /**
-     * The name a resource action is recorded (and reported) under. An anonymous clone instance
-     * ({@code web:2}) uses the plain name ({@code web}) when the node's history already knows
-     * it by that name, else its instance name.
-     */
-    String historyName(GraphAction a) {
-        if (a.resource() == null || a.node() == null || !"false".equals(a.parameters().get("CRM_meta_globally_unique"))) {
-            return a.resource();
-        }
-        String plain = ResourceLookup.stripInstance(a.resource());
-        int i = indexOf(a.node());
-        if (i >= 0) {
-            for (LrmResource r : nodes.get(i).lrmResources()) {
-                if (r.id().equals(plain)) {
-                    return plain;
-                }
-            }
-        }
-        return a.resource();
-    }
-
     void inject(GraphAction a) {
         if (a.type() == ActionType.PSEUDO) {
             return;
@@ -133,7 +112,7 @@ public final class StatusInjector {
     }
 
     private void recordResult(GraphAction a, String rc) {
-        String rscId = historyName(a);
+        String rscId = a.resource();
         NodeState state = nodeState(a.node());
         List<LrmResource> resources = new ArrayList<>(state.lrmResources());
         int index = -1;

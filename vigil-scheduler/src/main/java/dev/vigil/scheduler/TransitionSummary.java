@@ -110,7 +110,7 @@ final class TransitionSummary {
         } else if (rsc.reload) {
             add("Reload", rsc, current, null, start, null);
         } else if (start != null && !start.optional) {
-            add("Start", rsc, null, next, start, null);
+            add(nextRole == Role.PROMOTED ? "Promote" : "Start", rsc, null, next, start, null);
         } else if (rsc.role == Role.PROMOTED) {
             add("Demote", rsc, current, next, demote, null);
         } else if (nextRole == Role.PROMOTED) {
