@@ -178,10 +178,20 @@ final class CloneActions {
 
     /**
      * A clone action is required when some instance's corresponding action is, and (for starts
-     * and promotions) can run only when some instance's can; on a given node, only the
-     * instances there count.
+     * and promotions) can run only when some instance's can. On a given node only the
+     * instances there count for being required; whether it can run at all is what counts for
+     * orderings.
      */
     static Orderer.ActionFlags flagsForOrdering(Action action, SNode node) {
+        Orderer.ActionFlags anywhere = summarise(action, null);
+        if (node == null) {
+            return anywhere;
+        }
+        Orderer.ActionFlags there = summarise(action, node);
+        return new Orderer.ActionFlags(there.optional(), anywhere.runnable() || there.runnable(), true);
+    }
+
+    private static Orderer.ActionFlags summarise(Action action, SNode node) {
         String task = Orderer.memberTask(action.task);
         boolean checkRunnable = task.equals("start") || task.equals("promote");
         boolean optional = true;

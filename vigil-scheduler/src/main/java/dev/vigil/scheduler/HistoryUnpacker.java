@@ -56,6 +56,12 @@ final class HistoryUnpacker {
             }
         }
         RemoteNodes.unpackHistories(cluster, this);
+        for (Rsc rsc : cluster.byId.values()) {
+            Rsc clone = rsc.enclosingClone();
+            if (rsc.isPrimitive() && rsc.role == Role.STARTED && clone != null && clone.promotable) {
+                rsc.role = Role.UNPROMOTED; // a promotable clone's running instances are unpromoted
+            }
+        }
     }
 
     void unpackResource(SNode node, LrmResource entry) {
