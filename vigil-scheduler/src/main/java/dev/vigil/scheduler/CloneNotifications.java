@@ -1,5 +1,6 @@
 package dev.vigil.scheduler;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,32 +100,78 @@ final class CloneNotifications {
         link(b.preConfirmed(), b.post());
         link(b.preConfirmed(), action);
         link(done, b.post());
+        // What waits for the operation (orderings on it count from its completion) waits for
+        // its notifications too.
+        List<Action.Edge> after = new ArrayList<>(action.after);
+        after.addAll(done.after);
+        for (Action.Edge e : after) {
+            if (e.type != 0 && !belongsTo(e.then, clone)) {
+                link(b.postConfirmed(), e.then);
+            }
+        }
         return !action.optional || !done.optional;
+    }
+
+    private static boolean belongsTo(Action action, Rsc clone) {
+        for (Rsc r = action.rsc; r != null; r = r.parent) {
+            if (r == clone) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * Instances active before the operation hear before it, those active after it hear after:
-     * stops and demotions concern where instances run now, starts and promotions where they
-     * will run (an instance being started was not there to hear before).
+     * stops and demotions concern the instances running now; starts and promotions those
+     * running once the stops are done, and those starting (which hear only afterwards).
      */
     private static void notifyInstance(Cluster cluster, Rsc instance, Op op, Brackets b) {
-        boolean leaving = op == Op.STOP || op == Op.DEMOTE;
-        SNode node = leaving ? instance.currentNode() : instance.assigned;
-        if (node == null || !node.online || node.unclean) {
-            return;
+        SNode current = instance.currentNode();
+        boolean stopping = current != null && acts(instance, "stop", current);
+        boolean starting = instance.assigned != null && acts(instance, "start", instance.assigned);
+        boolean staying = current != null && !stopping;
+        switch (op) {
+            case STOP -> {
+                notifyAction(cluster, instance, current, "pre", op, b.pre(), b.preConfirmed());
+                if (staying) {
+                    notifyAction(cluster, instance, current, "post", op, b.post(), b.postConfirmed());
+                }
+            }
+            case DEMOTE -> {
+                notifyAction(cluster, instance, current, "pre", op, b.pre(), b.preConfirmed());
+                notifyAction(cluster, instance, current, "post", op, b.post(), b.postConfirmed());
+            }
+            case START, PROMOTE -> {
+                SNode node = staying ? current : instance.assigned;
+                boolean before = op == Op.PROMOTE ? staying || starting : staying && !starting;
+                if (before) {
+                    notifyAction(cluster, instance, node, "pre", op, b.pre(), b.preConfirmed());
+                }
+                if (staying || starting) {
+                    notifyAction(cluster, instance, node, "post", op, b.post(), b.postConfirmed());
+                }
+            }
         }
-        boolean stopping = instance.assigned != node;
-        boolean starting = instance.currentNode() != node;
-        if (!(op == Op.START && starting)) {
-            notifyAction(cluster, instance, node, "pre", op, b.pre(), b.preConfirmed());
+    }
+
+    /** Will the instance (or a member of it) really perform the task on the node? */
+    private static boolean acts(Rsc instance, String task, SNode node) {
+        for (Rsc p : instance.primitives()) {
+            for (Action a : p.actions) {
+                if (a.task.equals(task) && a.intervalMs == 0 && a.node == node && !a.optional && a.runnable) {
+                    return true;
+                }
+            }
         }
-        if (!(op == Op.STOP && stopping)) {
-            notifyAction(cluster, instance, node, "post", op, b.post(), b.postConfirmed());
-        }
+        return false;
     }
 
     private static void notifyAction(Cluster cluster, Rsc instance, SNode node, String phase, Op op, Action bracket,
                                      Action confirmed) {
+        if (node == null || !node.online || node.unclean) {
+            return;
+        }
         String key = Action.key(instance.id, phase + "_notify_" + op.task, 0);
         Action notify = Actions.custom(cluster, instance, key, "notify", node, bracket.optional);
         notify.meta.put("notify_type", phase);

@@ -566,8 +566,9 @@ final class Orderer {
             return;
         }
         Rsc rsc = then.rsc;
-        boolean runningThere = rsc.role == dev.vigil.model.Role.STARTED && rsc.runningOn.size() == 1
-                && then.node != null && rsc.runningOn.get(0) == then.node;
+        boolean runningThere = rsc.role.compareTo(dev.vigil.model.Role.STARTED) >= 0 && rsc.runningOn.size() == 1
+                && then.node != null && rsc.runningOn.get(0) == then.node
+                || rsc.isClone() && rsc.isActive() && then.task.equals("start");
         if (!runningThere && then.runnable) {
             then.runnable = false;
             setReason(then, first, "unrunnable");
