@@ -174,8 +174,10 @@ final class CloneAssigner {
     }
 
     /**
-     * The order in which instances are placed: active ones first (on nodes that can still run
-     * them), then by how much they want their best node; otherwise in configuration order.
+     * The order in which instances are placed: active ones first, then inactive ones, then
+     * active ones the clone may no longer run where they are (so that an inactive instance
+     * rather than a moved one takes a free node); within each, by how much they want their
+     * best node, otherwise in configuration order.
      */
     static Comparator<Rsc> instanceOrder(Rsc clone) {
         return Comparator.comparingInt((Rsc instance) -> activity(clone, instance))
@@ -185,9 +187,9 @@ final class CloneAssigner {
     private static int activity(Rsc clone, Rsc instance) {
         SNode current = instance.currentNode();
         if (current == null) {
-            return 2;
+            return 1;
         }
-        return Placement.available(current, false, clone.allowed) ? 0 : 1;
+        return clone.allowed.getOrDefault(current, Score.MINUS_INFINITY) >= 0 ? 0 : 2;
     }
 
     private static int bestScore(Rsc instance) {

@@ -14,13 +14,14 @@ final class FailCounts {
 
     static int count(Cluster cluster, Rsc rsc, SNode node) {
         String id = nameFor(rsc);
+        boolean anonymous = !id.equals(rsc.id);
         int total = 0;
         long lastFailure = 0;
         for (Map.Entry<String, String> a : node.attributes.entrySet()) {
             String name = a.getKey();
-            if (matches(name, "fail-count-", id)) {
+            if (matches(name, "fail-count-", id, anonymous)) {
                 total = Score.add(total, parse(a.getValue()));
-            } else if (matches(name, "last-failure-", id)) {
+            } else if (matches(name, "last-failure-", id, anonymous)) {
                 lastFailure = Math.max(lastFailure, parseLong(a.getValue()));
             }
         }
@@ -34,9 +35,10 @@ final class FailCounts {
     /** The fail count as recorded, expired or not. */
     static int countIgnoringTimeout(Rsc rsc, SNode node) {
         String id = nameFor(rsc);
+        boolean anonymous = !id.equals(rsc.id);
         int total = 0;
         for (Map.Entry<String, String> a : node.attributes.entrySet()) {
-            if (matches(a.getKey(), "fail-count-", id)) {
+            if (matches(a.getKey(), "fail-count-", id, anonymous)) {
                 total = Score.add(total, parse(a.getValue()));
             }
         }
@@ -54,13 +56,30 @@ final class FailCounts {
 
     static long lastFailure(Rsc rsc, SNode node) {
         String id = nameFor(rsc);
+        boolean anonymous = !id.equals(rsc.id);
         long last = 0;
         for (Map.Entry<String, String> a : node.attributes.entrySet()) {
-            if (matches(a.getKey(), "last-failure-", id)) {
+            if (matches(a.getKey(), "last-failure-", id, anonymous)) {
                 last = Math.max(last, parseLong(a.getValue()));
             }
         }
         return last;
+    }
+
+    /**
+     * Counts recorded under an anonymous instance's old numbered name ({@code web:1}) belong
+     * to the clone child ({@code web}) too.
+     */
+    private static String withoutInstanceNumber(String name, String id) {
+        if (!name.startsWith(id + ":")) {
+            return name;
+        }
+        int end = id.length() + 1;
+        while (end < name.length() && Character.isDigit(name.charAt(end))) {
+            end++;
+        }
+        boolean numbered = end > id.length() + 1 && (end == name.length() || name.charAt(end) == '#');
+        return numbered ? id + name.substring(end) : name;
     }
 
     /** The id under which fail counts are recorded: instance numbers dropped for anonymous clones. */
@@ -72,11 +91,14 @@ final class FailCounts {
         return rsc.id;
     }
 
-    private static boolean matches(String attribute, String prefix, String id) {
+    private static boolean matches(String attribute, String prefix, String id, boolean anonymous) {
         if (!attribute.startsWith(prefix)) {
             return false;
         }
         String rest = attribute.substring(prefix.length());
+        if (anonymous) {
+            rest = withoutInstanceNumber(rest, id);
+        }
         if (rest.equals(id)) {
             return true;
         }

@@ -46,7 +46,8 @@ final class Promotion {
         for (Map.Entry<Rsc, Integer> e : priorities.entrySet()) {
             Rsc instance = e.getKey();
             SNode node = instance.assigned;
-            int index = node == null ? 0 : e.getValue() < 0 ? e.getValue() : pooled.getOrDefault(node, 0);
+            int index = node == null ? 0
+                    : e.getValue() < 0 || e.getValue() >= Score.INFINITY ? e.getValue() : pooled.getOrDefault(node, 0);
             sortIndex.put(instance, index);
             cluster.trace.line(instance.id + " promotion score on " + (node == null ? "none" : node.name) + ": "
                     + Score.format(index));
