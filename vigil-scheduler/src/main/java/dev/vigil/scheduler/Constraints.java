@@ -286,10 +286,15 @@ final class Constraints {
             List<Rsc> members = setMembers(set);
             Role setRole = role(set.role());
             if (sequential && setScore != 0) {
+                // The deprecated ordering="listed" makes each member follow the next one instead.
+                boolean listed = "listed".equalsIgnoreCase(set.ordering());
                 Rsc last = null;
                 for (Rsc r : members) {
                     if (last != null) {
-                        if (setScore > 0) {
+                        if (setScore > 0 && listed) {
+                            addColocation(set.id(), last, r, setScore, setRole, setRole, k.nodeAttribute(),
+                                    influence(k, last));
+                        } else if (setScore > 0) {
                             addColocation(set.id(), r, last, setScore, setRole, setRole, k.nodeAttribute(),
                                     influence(k, r));
                         } else {
