@@ -434,7 +434,12 @@ final class Constraints {
         } else if (first.isClone() && first.meta("clone-min") != null) {
             requiredFirsts = (int) Options.intValue(first.meta, "clone-min", 0);
         }
-        addOrder(o.id(), first, firstTask, then, thenTask, flagsFor(kind, firstTask, symmetric, false), requiredFirsts);
+        int flags = flagsFor(kind, firstTask, symmetric, false);
+        if ("restart".equals(then.meta("restart-type"))) {
+            // Deprecated restart-type=restart: "then" restarts whenever "first" does.
+            flags |= Action.IMPLIES_THEN;
+        }
+        addOrder(o.id(), first, firstTask, then, thenTask, flags, requiredFirsts);
         if (symmetric) {
             String inverseFirst = invert(firstTask);
             String inverseThen = invert(thenTask);
