@@ -79,7 +79,7 @@ final class CloneAssigner {
             int evenShare = Math.max(1, clone.cloneMax / Math.max(1, availableNodes()));
             for (Rsc instance : instances) {
                 SNode current = instance.currentNode();
-                if (current != null && instance.provisional && !instance.orphan
+                if (current != null && instance.provisional && !instance.orphan && !failed(instance)
                         && count(current) < evenShare && canHost(current, evenShare)) {
                     place(instance, current, evenShare);
                 }
@@ -97,6 +97,16 @@ final class CloneAssigner {
                     place(instance, null, clone.cloneNodeMax);
                 }
             }
+        }
+
+        /** A failed instance does not claim its node first: it is recovered wherever there is room. */
+        private static boolean failed(Rsc instance) {
+            for (Rsc p : instance.primitives()) {
+                if (p.failed) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Nodes that can take resources and where the clone may run. */

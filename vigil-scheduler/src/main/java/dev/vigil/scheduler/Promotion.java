@@ -26,12 +26,19 @@ final class Promotion {
 
     /**
      * Before placement: an instance leans towards the nodes where its agent asked to be
-     * promoted (only where the instance is known, once it has a history anywhere).
+     * promoted (only where the instance is known, once it has a history anywhere). A node
+     * that cannot run resources, or a negative score, changes nothing.
      */
     static void addPromotionScoresToPlacement(Rsc clone) {
         for (Rsc instance : clone.children) {
             for (Map.Entry<SNode, Integer> e : instance.allowed.entrySet()) {
-                e.setValue(Score.add(e.getValue(), promotionScore(instance, e.getKey(), 0)));
+                if (!Placement.available(e.getKey(), false, instance.allowed)) {
+                    continue;
+                }
+                int score = promotionScore(instance, e.getKey(), 0);
+                if (score > 0) {
+                    e.setValue(Score.add(e.getValue(), score));
+                }
             }
         }
     }
