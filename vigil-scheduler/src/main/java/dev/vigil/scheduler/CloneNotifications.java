@@ -62,6 +62,9 @@ final class CloneNotifications {
                 for (Rsc instance : clone.children) {
                     notifyInstance(cluster, instance, op, b);
                 }
+                if (op == Op.START || op == Op.PROMOTE) {
+                    monitorsAfter(clone, b.postConfirmed());
+                }
             }
         }
         orderOperations(happening);
@@ -181,6 +184,19 @@ final class CloneNotifications {
         }
         link(bracket, notify);
         link(notify, confirmed);
+    }
+
+    /** Instances start (or resume) monitoring once everyone has heard of the change. */
+    private static void monitorsAfter(Rsc clone, Action confirmed) {
+        for (Rsc instance : clone.children) {
+            for (Rsc p : instance.primitives()) {
+                for (Action a : p.actions) {
+                    if (a.task.equals("monitor") && a.intervalMs > 0 && !a.optional) {
+                        link(confirmed, a);
+                    }
+                }
+            }
+        }
     }
 
     /** Each operation's notifications start after the earlier operations' are confirmed. */

@@ -109,6 +109,8 @@ final class TransitionSummary {
             add("Move", rsc, current, next, stop, null);
         } else if (rsc.reload) {
             add("Reload", rsc, current, null, start, null);
+        } else if (start != null && (!start.optional || !start.runnable) && current != null) {
+            add("Restart", rsc, current, next, start, null); // restarted on its way to another role
         } else if (start != null && (!start.optional || !start.runnable)) {
             // A start that cannot happen is still reported (as blocked).
             add(nextRole == Role.PROMOTED ? "Promote" : "Start", rsc, null, next, start, null);
