@@ -145,7 +145,8 @@ final class Planner {
         Actions.pseudo(cluster, group, "running", true);
         Actions.pseudo(cluster, group, "stop", true);
         Actions.pseudo(cluster, group, "stopped", true);
-        if (Options.isTrue(group.meta("stateful"))) {
+        Rsc clone = group.enclosingClone();
+        if (Options.isTrue(group.meta("stateful")) || clone != null && clone.promotable) {
             Actions.pseudo(cluster, group, "demote", true);
             Actions.pseudo(cluster, group, "demoted", true);
             Actions.pseudo(cluster, group, "promote", true);
@@ -376,7 +377,7 @@ final class Planner {
         }
         for (Operation op : rsc.ops) {
             long interval = Durations.parseMillisOr(op.interval(), 0);
-            if (interval <= 0 || !OpConfig.enabled(op)) {
+            if (interval <= 0 || !OpConfig.enabled(op) || hasDuplicate(rsc, op, interval)) {
                 continue;
             }
             Role opRole = op.role() == null ? Role.UNKNOWN : Role.parse(op.role());
@@ -389,6 +390,17 @@ final class Planner {
             }
             recurringForInactive(rsc, rsc.assigned, op, opRole, key, interval);
         }
+    }
+
+    /** Two operations with one name and interval are ambiguous: neither is scheduled. */
+    private static boolean hasDuplicate(Rsc rsc, Operation op, long interval) {
+        for (Operation other : rsc.ops) {
+            if (other != op && other.name().equals(op.name())
+                    && Durations.parseMillisOr(other.interval(), 0) == interval) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void recurringForActive(Rsc rsc, Action start, SNode node, Operation op, Role opRole, String key,
