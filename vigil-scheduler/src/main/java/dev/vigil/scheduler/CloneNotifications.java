@@ -60,7 +60,9 @@ final class CloneNotifications {
             if (b != null && settle(clone, op, b)) {
                 happening.put(op, b);
                 for (Rsc instance : clone.children) {
-                    notifyInstance(cluster, instance, op, b);
+                    for (Rsc member : instance.primitives()) {
+                        notifyInstance(cluster, member, op, b);
+                    }
                 }
                 if (op == Op.START || op == Op.PROMOTE) {
                     monitorsAfter(clone, b.postConfirmed());
@@ -125,7 +127,8 @@ final class CloneNotifications {
     }
 
     /**
-     * Instances active before the operation hear before it, those active after it hear after:
+     * Instances (each member of a cloned group on its own) active before the operation hear
+     * before it, those active after it hear after:
      * stops and demotions concern the instances running now; starts and promotions those
      * running once the stops are done, and those starting (which hear only afterwards).
      */
@@ -158,13 +161,11 @@ final class CloneNotifications {
         }
     }
 
-    /** Will the instance (or a member of it) really perform the task on the node? */
+    /** Will the instance really perform the task on the node? */
     private static boolean acts(Rsc instance, String task, SNode node) {
-        for (Rsc p : instance.primitives()) {
-            for (Action a : p.actions) {
-                if (a.task.equals(task) && a.intervalMs == 0 && a.node == node && !a.optional && a.runnable) {
-                    return true;
-                }
+        for (Action a : instance.actions) {
+            if (a.task.equals(task) && a.intervalMs == 0 && a.node == node && !a.optional && a.runnable) {
+                return true;
             }
         }
         return false;

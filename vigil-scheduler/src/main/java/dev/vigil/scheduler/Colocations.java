@@ -39,7 +39,12 @@ final class Colocations {
     static List<Colocation> withThis(Rsc rsc) {
         List<Colocation> out = new ArrayList<>(rsc.withThis);
         if (rsc.parent != null && rsc.parent.isClone()) {
-            addMissing(out, withThis(rsc.parent));
+            for (Colocation c : withThis(rsc.parent)) {
+                // Following the clone in a given role is a matter of promotion, not placement.
+                if (c.primaryRole() == Role.UNKNOWN && !out.contains(c)) {
+                    out.add(c);
+                }
+            }
         }
         return out;
     }
@@ -69,7 +74,11 @@ final class Colocations {
         if (group.parent != null && group.parent.isClone()) {
             // A cloned group's instances share the clone's colocations.
             addMissing(first.thisWith, group.parent.thisWith);
-            addMissing(last.withThis, group.parent.withThis);
+            for (Colocation c : group.parent.withThis) {
+                if (c.primaryRole() == Role.UNKNOWN && !last.withThis.contains(c)) {
+                    last.withThis.add(c); // following a role is a matter of promotion
+                }
+            }
         }
     }
 
