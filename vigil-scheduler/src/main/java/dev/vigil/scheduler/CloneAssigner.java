@@ -275,31 +275,29 @@ final class CloneAssigner {
         }
     }
 
-    /** Colocation with instances of a promotable clone in a given role. */
-    private static void followRole(Rsc dependent, Rsc clone, Colocation c) {
-        followInstancesInRole(dependent.allowed, clone, c);
-    }
-
     /**
-     * Adds the colocation score to the nodes of the clone's instances in the colocation's role;
-     * a mandatory colocation rules out the other nodes (unless both sides are about promotion,
-     * which needs both to be able to run on the same nodes).
+     * Colocation with instances of a promotable clone in a given role: the nodes of those
+     * instances gain the score (a mandatory colocation adds nothing for a single resource, which
+     * is simply kept to those nodes, but still draws clone instances there); a mandatory
+     * colocation rules out the other nodes, unless both sides are about promotion (which needs
+     * both to be able to run on the same nodes).
      */
-    static void followInstancesInRole(Map<SNode, Integer> scores, Rsc clone, Colocation c) {
+    private static void followRole(Rsc dependent, Rsc clone, Colocation c) {
         List<SNode> hosts = new ArrayList<>();
+        boolean addMandatory = dependent.enclosingClone() != null;
         for (Rsc instance : clone.children) {
             SNode node = instance.assigned;
-            if (node == null || c.primaryRole() != Role.UNKNOWN && instance.nextRole != c.primaryRole()) {
+            if (node == null || instance.nextRole != c.primaryRole()) {
                 continue;
             }
-            Integer score = scores.get(node);
-            if (score != null) {
-                scores.put(node, Score.add(c.score(), score));
+            Integer score = dependent.allowed.get(node);
+            if (score != null && (c.score() < Score.INFINITY || addMandatory)) {
+                dependent.allowed.put(node, Score.add(c.score(), score));
             }
             hosts.add(node);
         }
         if (c.dependentRole() != Role.PROMOTED && c.score() >= Score.INFINITY) {
-            excludeOthers(scores, hosts);
+            excludeOthers(dependent.allowed, hosts);
         }
     }
 
