@@ -186,12 +186,20 @@ final class CloneAssigner {
     /**
      * The order in which instances are placed: active ones first, then inactive ones, then
      * active ones the clone may no longer run where they are (so that an inactive instance
-     * rather than a moved one takes a free node); within each, by how much they want their
-     * best node, otherwise in configuration order.
+     * rather than a moved one takes a free node); within each, by how much the clone wants the
+     * node they are on, then by how much they want their best node, otherwise in
+     * configuration order.
      */
     static Comparator<Rsc> instanceOrder(Rsc clone) {
         return Comparator.comparingInt((Rsc instance) -> activity(clone, instance))
+                .thenComparing((Rsc instance) -> cloneScoreWhereActive(clone, instance), Comparator.reverseOrder())
                 .thenComparing(CloneAssigner::bestScore, Comparator.reverseOrder());
+    }
+
+    /** How much the clone as a whole wants the node an instance is active on. */
+    private static int cloneScoreWhereActive(Rsc clone, Rsc instance) {
+        SNode current = instance.currentNode();
+        return current == null ? Score.MINUS_INFINITY : clone.allowed.getOrDefault(current, Score.MINUS_INFINITY);
     }
 
     private static int activity(Rsc clone, Rsc instance) {
@@ -267,7 +275,7 @@ final class CloneAssigner {
                     hosts.add(instance.assigned);
                 }
             }
-            excludeOthers(dependent, hosts);
+            excludeOthers(dependent.allowed, hosts);
         } else {
             for (Rsc instance : clone.children) {
                 Colocations.applyToDependent(cluster, dependent, instance, c);
@@ -299,10 +307,6 @@ final class CloneAssigner {
         if (c.dependentRole() != Role.PROMOTED && c.score() >= Score.INFINITY) {
             excludeOthers(dependent.allowed, hosts);
         }
-    }
-
-    private static void excludeOthers(Rsc dependent, List<SNode> hosts) {
-        excludeOthers(dependent.allowed, hosts);
     }
 
     private static void excludeOthers(Map<SNode, Integer> scores, List<SNode> hosts) {
@@ -351,6 +355,10 @@ final class CloneAssigner {
         return null;
     }
 
+    /**
+     * A colocation about the role of an instance already placed: nothing to do here, as the
+     * roles of a clone's instances are chosen with all such colocations at once ({@link Promotion}).
+     */
     static void applyColocationToPriority(Cluster cluster, Rsc dependent, Rsc primary, Colocation c) {
     }
 }
