@@ -81,7 +81,7 @@ final class CloneAssigner {
                 SNode current = instance.currentNode();
                 if (current != null && instance.provisional && !instance.orphan && !failed(instance)
                         && count(current) < evenShare && canHost(current, evenShare)) {
-                    place(instance, current, evenShare);
+                    place(instance, current, clone.cloneNodeMax);
                 }
             }
             for (Rsc instance : instances) {

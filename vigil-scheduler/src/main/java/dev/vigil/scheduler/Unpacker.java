@@ -175,10 +175,10 @@ final class Unpacker {
             unpackCommon(cluster, rsc);
             unpackCloneOptions(cluster, rsc, c);
             cluster.byId.put(rsc.id, rsc);
+            forceAnonymousIfNeeded(cluster, rsc, c.child());
             for (int i = 0; i < rsc.cloneMax; i++) {
                 rsc.children.add(build(cluster, c.child(), rsc, ":" + i));
             }
-            forceAnonymousIfNeeded(cluster, rsc);
             return rsc;
         } else if (config instanceof Bundle b) {
             rsc = new Rsc(b.id(), Rsc.Variant.BUNDLE, b, parent);
@@ -343,20 +343,36 @@ final class Unpacker {
         }
     }
 
-    /** Only OCF and fencing agents can tell unique instances apart; other clones are anonymous. */
-    private static void forceAnonymousIfNeeded(Cluster cluster, Rsc clone) {
-        if (!clone.globallyUnique || clone.children.isEmpty()) {
+    /**
+     * Only OCF and fencing agents can tell unique instances apart; a clone of other agents is
+     * anonymous, one instance per node at most.
+     */
+    private static void forceAnonymousIfNeeded(Cluster cluster, Rsc clone, Resource child) {
+        if (!clone.globallyUnique) {
             return;
         }
-        for (Rsc p : clone.children.get(0).primitives()) {
-            if (!"ocf".equals(p.agentClass) && !"stonith".equals(p.agentClass)) {
-                cluster.warnings.add("clone " + clone.id + ": " + p.agentClass
+        for (String agentClass : agentClasses(cluster, child)) {
+            if (!"ocf".equals(agentClass) && !"stonith".equals(agentClass)) {
+                cluster.warnings.add("clone " + clone.id + ": " + agentClass
                         + " agents cannot be globally unique; the clone is anonymous");
                 clone.globallyUnique = false;
                 clone.cloneNodeMax = Math.min(clone.cloneNodeMax, 1);
+                clone.cloneMax = Math.min(clone.cloneMax, cluster.nodes.size());
                 return;
             }
         }
+    }
+
+    private static List<String> agentClasses(Cluster cluster, Resource rsc) {
+        List<String> out = new ArrayList<>();
+        if (rsc instanceof Primitive p) {
+            Template t = p.template() == null ? null : cluster.index.templates.get(p.template());
+            out.add(p.agentClass() != null ? p.agentClass() : t == null ? null : t.agentClass());
+        }
+        for (Resource child : rsc.children()) {
+            out.addAll(agentClasses(cluster, child));
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ helpers used by later stages
