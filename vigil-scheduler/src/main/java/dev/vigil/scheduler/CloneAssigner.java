@@ -177,7 +177,7 @@ final class CloneAssigner {
 
         private List<Rsc> sortedInstances() {
             List<Rsc> sorted = new ArrayList<>(clone.children);
-            sorted.sort(instanceOrder(clone));
+            sorted.sort(instanceOrder(cluster, clone));
             return sorted;
         }
 
@@ -190,10 +190,31 @@ final class CloneAssigner {
      * node they are on, then by how much they want their best node, otherwise in
      * configuration order.
      */
-    static Comparator<Rsc> instanceOrder(Rsc clone) {
+    static Comparator<Rsc> instanceOrder(Cluster cluster, Rsc clone) {
+        Map<Rsc, Integer> preference = new LinkedHashMap<>();
+        for (Rsc instance : clone.children) {
+            preference.put(instance, preference(cluster, clone, instance));
+        }
         return Comparator.comparingInt((Rsc instance) -> activity(clone, instance))
                 .thenComparing((Rsc instance) -> cloneScoreWhereActive(clone, instance), Comparator.reverseOrder())
-                .thenComparing(CloneAssigner::bestScore, Comparator.reverseOrder());
+                .thenComparing(preference::get, Comparator.reverseOrder());
+    }
+
+    /**
+     * How much an instance wants the node it is on (or, inactive, its best node), counting what
+     * the resources the clone follows want too.
+     */
+    private static int preference(Cluster cluster, Rsc clone, Rsc instance) {
+        Map<SNode, Integer> scores = new LinkedHashMap<>(instance.allowed);
+        for (Colocation c : clone.thisWith) {
+            scores = Colocations.addColocatedScores(cluster, c.primary(), scores, c.nodeAttribute(),
+                    c.score() / (float) Score.INFINITY, false, true, true, new HashSet<>());
+        }
+        SNode current = instance.currentNode();
+        if (current != null) {
+            return scores.getOrDefault(current, Score.MINUS_INFINITY);
+        }
+        return bestScore(scores);
     }
 
     /** How much the clone as a whole wants the node an instance is active on. */
@@ -210,10 +231,10 @@ final class CloneAssigner {
         return clone.allowed.getOrDefault(current, Score.MINUS_INFINITY) >= 0 ? 0 : 2;
     }
 
-    private static int bestScore(Rsc instance) {
+    private static int bestScore(Map<SNode, Integer> scores) {
         int best = Score.MINUS_INFINITY;
-        for (Map.Entry<SNode, Integer> e : instance.allowed.entrySet()) {
-            if (Placement.available(e.getKey(), false, instance.allowed)) {
+        for (Map.Entry<SNode, Integer> e : scores.entrySet()) {
+            if (Placement.available(e.getKey(), false, scores)) {
                 best = Math.max(best, e.getValue());
             }
         }

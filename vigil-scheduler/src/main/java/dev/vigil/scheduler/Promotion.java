@@ -59,7 +59,7 @@ final class Promotion {
             cluster.trace.line(instance.id + " promotion score on " + (node == null ? "none" : node.name) + ": "
                     + Score.format(index));
         }
-        chooseRoles(clone, sortIndex);
+        chooseRoles(cluster, clone, sortIndex);
     }
 
     /**
@@ -196,13 +196,13 @@ final class Promotion {
         return ticket.lossPolicy().equals("freeze") && !Options.isTrue(state.get("granted"));
     }
 
-    private static void chooseRoles(Rsc clone, Map<Rsc, Integer> sortIndex) {
+    private static void chooseRoles(Cluster cluster, Rsc clone, Map<Rsc, Integer> sortIndex) {
         List<Rsc> ranked = new ArrayList<>(clone.children);
         // Highest priority first; among equals the instance already in the higher role, then
         // the one placed first.
         ranked.sort(Comparator.comparing((Rsc r) -> sortIndex.get(r), Comparator.reverseOrder())
                 .thenComparing((Rsc r) -> r.role, Comparator.reverseOrder())
-                .thenComparing(CloneAssigner.instanceOrder(clone)));
+                .thenComparing(CloneAssigner.instanceOrder(cluster, clone)));
         int promoted = 0;
         Map<SNode, Integer> promotedPerNode = new LinkedHashMap<>();
         boolean mayPromote = clone.targetRole != Role.UNPROMOTED;
