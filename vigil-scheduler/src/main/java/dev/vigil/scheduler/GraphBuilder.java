@@ -143,6 +143,14 @@ final class GraphBuilder {
         return true;
     }
 
+    /** An anonymous instance's pseudo action is keyed by the name its history runs under. */
+    private static String graphKey(Action a) {
+        if (a.rsc == null || !a.pseudo || a.rsc.historyId == null || !a.key.startsWith(a.rsc.id + "_")) {
+            return a.key;
+        }
+        return a.rsc.historyId + a.key.substring(a.rsc.id.length());
+    }
+
     /**
      * The name an action's resource is reported under. An anonymous clone instance goes by
      * the clone child's plain name if some history already uses that name, else by the name
@@ -207,7 +215,7 @@ final class GraphBuilder {
         }
         String task = a.task;
         String resource = a.rsc == null ? null : reportedName(a.rsc);
-        return new GraphAction(a.id, type, a.key, task, resource, a.intervalMs,
+        return new GraphAction(a.id, type, graphKey(a), task, resource, a.intervalMs,
                 a.node == null ? null : a.node.name, params);
     }
 }
