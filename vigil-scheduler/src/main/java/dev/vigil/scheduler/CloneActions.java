@@ -90,7 +90,7 @@ final class CloneActions {
             order(cluster, clone, "stopped", clone, "promote", Action.ORDER_OPTIONAL);
         }
         Rsc previous = null;
-        for (Rsc instance : orderedInstances(clone)) {
+        for (Rsc instance : clone.children) {
             ic.forResource(instance);
             order(cluster, clone, "start", instance, "start", Action.RUNNABLE_LEFT | Action.IMPLIES_FIRST_PRINTED);
             order(cluster, instance, "start", clone, "running", Action.IMPLIES_THEN_PRINTED);
@@ -108,15 +108,6 @@ final class CloneActions {
             }
             previous = instance;
         }
-    }
-
-    /** Instances in a stable order for ordered clones (by id), else as they are. */
-    private static List<Rsc> orderedInstances(Rsc clone) {
-        List<Rsc> instances = new ArrayList<>(clone.children);
-        if (clone.ordered) {
-            instances.sort((a, b) -> a.id.compareTo(b.id));
-        }
-        return instances;
     }
 
     private static void order(Cluster cluster, Rsc first, String firstTask, Rsc then, String thenTask, int flags) {
