@@ -329,6 +329,12 @@ final class Orderer {
                 }
                 update(effectiveFirst, depth + 1);
             }
+            while (!changedInstanceActions.isEmpty()) {
+                Action changedInstance = changedInstanceActions.remove(0);
+                for (Action.Edge e : new ArrayList<>(changedInstance.after)) {
+                    update(e.then, depth + 1);
+                }
+            }
         }
         boolean changed = then.runnable != wasRunnable || then.optional != wasOptional;
         if (changed) {
@@ -344,6 +350,8 @@ final class Orderer {
 
     /** Set when applying an edge changed its (remapped) first action. */
     private boolean changedFirst;
+    /** Instance actions that an edge to their clone's action changed (what follows them is updated). */
+    private final List<Action> changedInstanceActions = new ArrayList<>();
 
     /** Applies one edge to {@code then}; returns the effective first action (null if skipped). */
     private Action applyEdge(Action.Edge edge, Action then) {
@@ -482,7 +490,12 @@ final class Orderer {
             updatePrimitiveOrdered(first, then, ff, type);
             if (first.rsc != then.rsc) {
                 for (Action instanceAction : CloneActions.instanceActionsFor(then, first.node)) {
+                    boolean wasOptional = instanceAction.optional;
+                    boolean wasRunnable = instanceAction.runnable;
                     updateOrdered(first, instanceAction, ff, type);
+                    if (instanceAction.optional != wasOptional || instanceAction.runnable != wasRunnable) {
+                        changedInstanceActions.add(instanceAction);
+                    }
                 }
             }
             return;
