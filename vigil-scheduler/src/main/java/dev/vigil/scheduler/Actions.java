@@ -109,7 +109,7 @@ final class Actions {
             if (node.isGuest() && !Fencing.canFence(cluster, node)) {
                 a.runnable = false;
             }
-        } else if (!cluster.haveQuorum && cluster.options.noQuorumPolicy().equals("stop")) {
+        } else if (!cluster.haveQuorum && stopsWithoutQuorum(cluster, rsc)) {
             a.runnable = false;
             a.reason = "no quorum";
         } else if (!cluster.haveQuorum && cluster.options.noQuorumPolicy().equals("freeze")) {
@@ -120,6 +120,13 @@ final class Actions {
         } else {
             a.runnable = true;
         }
+    }
+
+    /** Without quorum, "stop" stops everything; "demote" keeps promotable clones, only demoted. */
+    private static boolean stopsWithoutQuorum(Cluster cluster, Rsc rsc) {
+        String policy = cluster.options.noQuorumPolicy();
+        Rsc clone = rsc.enclosingClone();
+        return policy.equals("stop") || policy.equals("demote") && (clone == null || !clone.promotable);
     }
 
     // ------------------------------------------------------------------ shorthands

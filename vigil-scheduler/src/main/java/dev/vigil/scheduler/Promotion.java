@@ -205,7 +205,8 @@ final class Promotion {
                 .thenComparing(CloneAssigner.instanceOrder(cluster, clone)));
         int promoted = 0;
         Map<SNode, Integer> promotedPerNode = new LinkedHashMap<>();
-        boolean mayPromote = clone.targetRole != Role.UNPROMOTED;
+        boolean mayPromote = clone.targetRole != Role.UNPROMOTED
+                && (cluster.haveQuorum || !cluster.options.noQuorumPolicy().equals("demote"));
         for (Rsc instance : ranked) {
             SNode node = instance.assigned;
             if (node == null) {
