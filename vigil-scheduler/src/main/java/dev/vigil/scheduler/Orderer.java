@@ -520,7 +520,7 @@ final class Orderer {
         if ((type & Action.ASYMMETRICAL) != 0) {
             asymmetric(first, then);
         }
-        if ((type & Action.IMPLIES_FIRST) != 0 && thenRequiredFor(first, then) && !isClonePseudo(first)) {
+        if ((type & Action.IMPLIES_FIRST) != 0 && thenRequiredFor(first, then) && !isCollectivePseudo(first)) {
             first.optional = false;
         }
         if ((type & Action.PROMOTED_IMPLIES_FIRST) != 0 && then.rsc != null
@@ -557,9 +557,9 @@ final class Orderer {
         }
     }
 
-    /** A clone's own actions follow their instances: nothing else makes them required. */
-    private static boolean isClonePseudo(Action action) {
-        return action.rsc != null && action.rsc.isClone();
+    /** A collective's own actions follow their members': nothing else makes them required. */
+    private static boolean isCollectivePseudo(Action action) {
+        return action.rsc != null && (action.rsc.isClone() || action.rsc.isGroup());
     }
 
     /** Is then required as far as first is concerned? A clone's action counts only its instances on first's node. */
