@@ -214,7 +214,8 @@ final class GraphBuilder {
             }
         }
         String task = a.task;
-        String resource = a.rsc == null ? null : reportedName(a.rsc);
+        String resource = a.rsc == null ? null
+                : a.task.equals("clear_failcount") ? FailCounts.nameFor(a.rsc) : reportedName(a.rsc);
         return new GraphAction(a.id, type, graphKey(a), task, resource, a.intervalMs,
                 a.node == null ? null : a.node.name, params);
     }
