@@ -306,28 +306,38 @@ final class CloneAssigner {
 
     /**
      * Colocation with instances of a promotable clone in a given role: the nodes of those
-     * instances gain the score (a mandatory colocation adds nothing for a single resource, which
-     * is simply kept to those nodes, but still draws clone instances there); a mandatory
-     * colocation rules out the other nodes, unless both sides are about promotion (which needs
-     * both to be able to run on the same nodes).
+     * instances gain (see {@link #gain}); a mandatory colocation rules out the other nodes,
+     * unless both sides are about promotion (which needs both to be able to run on the same
+     * nodes).
      */
     private static void followRole(Rsc dependent, Rsc clone, Colocation c) {
         List<SNode> hosts = new ArrayList<>();
-        boolean addMandatory = dependent.enclosingClone() != null;
         for (Rsc instance : clone.children) {
             SNode node = instance.assigned;
             if (node == null || instance.nextRole != c.primaryRole()) {
                 continue;
             }
             Integer score = dependent.allowed.get(node);
-            if (score != null && (c.score() < Score.INFINITY || addMandatory)) {
-                dependent.allowed.put(node, Score.add(c.score(), score));
+            if (score != null) {
+                dependent.allowed.put(node, Score.add(gain(dependent, instance, node, c), score));
             }
             hosts.add(node);
         }
         if (c.dependentRole() != Role.PROMOTED && c.score() >= Score.INFINITY) {
             excludeOthers(dependent.allowed, hosts);
         }
+    }
+
+    /**
+     * What a node hosting an instance in the wanted role gains: the colocation score, or for a
+     * mandatory one what the instance itself scores there (another clone's instances are simply
+     * drawn there).
+     */
+    private static int gain(Rsc dependent, Rsc instance, SNode node, Colocation c) {
+        if (c.score() < Score.INFINITY || dependent.enclosingClone() != null) {
+            return c.score();
+        }
+        return instance.allowed.getOrDefault(node, 0);
     }
 
     private static void excludeOthers(Map<SNode, Integer> scores, List<SNode> hosts) {

@@ -27,21 +27,7 @@ public final class Scheduler {
         InternalConstraints.create(cluster);
         Placement.assignAll(cluster);
         Planner.plan(cluster);
-        if (System.getenv("VIGIL_DEBUG_ACTIONS") != null) {
-            for (Action a : cluster.actions) {
-                System.err.println("pre " + a.id + " " + a);
-            }
-        }
         Orderer.apply(cluster);
-        if (System.getenv("VIGIL_DEBUG_ACTIONS") != null) {
-            for (Action a : cluster.actions) {
-                StringBuilder b = new StringBuilder(a.id + " " + a + " <-");
-                for (Action.Edge e : a.before) {
-                    b.append(" ").append(e.first.key).append(e.first.node == null ? "" : "@" + e.first.node).append("/").append(Integer.toHexString(e.type));
-                }
-                System.err.println(b);
-            }
-        }
         CloneNotifications.createNotifications(cluster);
         return cluster;
     }
