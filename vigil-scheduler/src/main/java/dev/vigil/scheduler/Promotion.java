@@ -241,7 +241,9 @@ final class Promotion {
             int score = notSet;
             for (Rsc member : instance.children) {
                 int memberScore = promotionScore(member, node, notSet);
-                score = score == notSet ? memberScore : Score.add(score, memberScore);
+                if (memberScore != notSet) {
+                    score = score == notSet ? memberScore : Score.add(score, memberScore);
+                }
             }
             return score;
         }
