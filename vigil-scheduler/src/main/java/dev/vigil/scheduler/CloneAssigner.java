@@ -306,9 +306,8 @@ final class CloneAssigner {
 
     /**
      * Colocation with instances of a promotable clone in a given role: the nodes of those
-     * instances gain (see {@link #gain}); a mandatory colocation rules out the other nodes,
-     * unless both sides are about promotion (which needs both to be able to run on the same
-     * nodes).
+     * instances gain (see {@link #gain}); a mandatory colocation rules out the other nodes.
+     * Between two roles it only steers promotion: the dependent's instances are placed freely.
      */
     private static void followRole(Rsc dependent, Rsc clone, Colocation c) {
         List<SNode> hosts = new ArrayList<>();
@@ -318,7 +317,7 @@ final class CloneAssigner {
                 continue;
             }
             Integer score = dependent.allowed.get(node);
-            if (score != null) {
+            if (score != null && c.dependentRole() != Role.PROMOTED) {
                 dependent.allowed.put(node, Score.add(gain(dependent, instance, node, c), score));
             }
             hosts.add(node);

@@ -15,7 +15,7 @@ import java.util.Objects;
  */
 final class Colocations {
     /** Marks a node that an only-positive merge found unusable (turned into 1 at the end). */
-    private static final int UNUSABLE = Score.INFINITY * 2;
+    private static final int UNUSABLE = Score.MINUS_INFINITY * 2;
 
     private Colocations() {
     }
@@ -32,21 +32,33 @@ final class Colocations {
         return out;
     }
 
-    /**
-     * Colocations in which {@code rsc} is the primary (a group's go to its last member; a
-     * clone's apply to each of its instances too).
-     */
+    /** Colocations in which {@code rsc} is the primary. */
     static List<Colocation> withThis(Rsc rsc) {
+        return new ArrayList<>(rsc.withThis);
+    }
+
+    /**
+     * Colocations whose dependents' preferences count when assigning {@code rsc}. An instance
+     * shares its clone's (in any role) only when the clone has fewer instances than there are
+     * nodes to run them: otherwise every node gets one whatever the dependents prefer.
+     */
+    static List<Colocation> withThisForAssignment(Cluster cluster, Rsc rsc) {
         List<Colocation> out = new ArrayList<>(rsc.withThis);
-        if (rsc.parent != null && rsc.parent.isClone()) {
-            for (Colocation c : withThis(rsc.parent)) {
-                // Following the clone in a given role is a matter of promotion, not placement.
-                if (c.primaryRole() == Role.UNKNOWN && !out.contains(c)) {
-                    out.add(c);
-                }
-            }
+        Rsc clone = rsc.parent;
+        if (clone != null && clone.isClone() && clone.cloneMax < availableNodeCount(cluster)) {
+            addMissing(out, clone.withThis);
         }
         return out;
+    }
+
+    private static int availableNodeCount(Cluster cluster) {
+        int count = 0;
+        for (SNode node : cluster.nodes) {
+            if (Placement.available(node, false, Map.of())) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static void addMissing(List<Colocation> out, List<Colocation> more) {
@@ -61,7 +73,7 @@ final class Colocations {
      * When a group is assigned, its own colocations are handed to its members: those it
      * follows to the first member (the others follow it), those that follow it to the last.
      */
-    static void handOverGroupColocations(Rsc group) {
+    static void handOverGroupColocations(Cluster cluster, Rsc group) {
         if (group.children.isEmpty()) {
             return;
         }
@@ -74,10 +86,8 @@ final class Colocations {
         if (group.parent != null && group.parent.isClone()) {
             // A cloned group's instances share the clone's colocations.
             addMissing(first.thisWith, group.parent.thisWith);
-            for (Colocation c : group.parent.withThis) {
-                if (c.primaryRole() == Role.UNKNOWN && !last.withThis.contains(c)) {
-                    last.withThis.add(c); // following a role is a matter of promotion
-                }
+            if (group.parent.cloneMax < availableNodeCount(cluster)) {
+                addMissing(last.withThis, group.parent.withThis); // see withThisForAssignment
             }
         }
     }

@@ -270,16 +270,20 @@ final class Orderer {
     }
 
     private void markBlocked(Rsc rsc, String task, Rsc reason) {
+        // Instances first: the reason belongs to them, not to what their clone's pseudo action implies.
+        for (Rsc child : rsc.children) {
+            markBlocked(child, task, reason);
+        }
         for (Action a : new ArrayList<>(rsc.actions)) {
             if (a.runnable && a.task.equals(task)) {
                 a.runnable = false;
                 Planner.setReason(a, "colocation with " + reason.id, false);
                 blockColocationDependents(a);
                 propagate(List.of(a));
+                for (Action.Edge e : new ArrayList<>(a.after)) {
+                    update(e.then, 0);
+                }
             }
-        }
-        for (Rsc child : rsc.children) {
-            markBlocked(child, task, reason);
         }
     }
 

@@ -186,7 +186,7 @@ final class Placement {
             return null;
         }
         group.assigning = true;
-        Colocations.handOverGroupColocations(group);
+        Colocations.handOverGroupColocations(cluster, group);
         Rsc first = group.children.get(0);
         group.role = first.role;
         showScores(stageName(group, "pcmk__group_assign"), group);
@@ -240,7 +240,7 @@ final class Placement {
         for (Colocation c : Colocations.thisWith(rsc)) {
             applyThisWith(c, rsc);
         }
-        for (Colocation c : Colocations.withThis(rsc)) {
+        for (Colocation c : Colocations.withThisForAssignment(cluster, rsc)) {
             Colocations.addDependentScores(cluster, c, rsc);
         }
         if (rsc.nextRole == Role.STOPPED) {

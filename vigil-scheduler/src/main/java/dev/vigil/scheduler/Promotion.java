@@ -111,7 +111,7 @@ final class Promotion {
     private static Map<SNode, Integer> mergePreferences(Cluster cluster, Map<SNode, Integer> pooled, Rsc other,
                                                         Colocation c, boolean rollback) {
         return Colocations.addColocatedScores(cluster, other, pooled, c.nodeAttribute(),
-                c.score() / (float) Score.INFINITY, false, rollback, false, new HashSet<>());
+                c.score() / (float) Score.INFINITY, rollback, rollback, false, new HashSet<>());
     }
 
     private static boolean sameLocation(SNode a, SNode b, Colocation c) {

@@ -113,7 +113,8 @@ final class TransitionSummary {
             add("Restart", rsc, current, next, start, null); // restarted on its way to another role
         } else if (start != null && (!start.optional || !start.runnable)) {
             // A start that cannot happen is still reported (as blocked).
-            add(nextRole == Role.PROMOTED ? "Promote" : "Start", rsc, null, next, start, null);
+            boolean promoteBlocked = nextRole == Role.PROMOTED && promote != null && start.runnable && !promote.runnable;
+            add(nextRole == Role.PROMOTED ? "Promote" : "Start", rsc, null, next, promoteBlocked ? promote : start, null);
         } else if (rsc.role == Role.PROMOTED) {
             add("Demote", rsc, current, next, demote, null);
         } else if (nextRole == Role.PROMOTED) {

@@ -195,4 +195,19 @@ class CloneSchedulingTest {
                 + "      * Unpromoted: [ n2 ]\n"
                 + "      * Stopped: [ n3 ]\n"), summary);
     }
+
+    @Test
+    void dependentsSteerInstancesOnlyWhenTheCloneCannotCoverEveryNode() {
+        String dependent = "<primitive id=\"d\" class=\"ocf\" provider=\"pacemaker\" type=\"Dummy\"/>";
+        String constraints = "<rsc_location id=\"ban\" rsc=\"d\" node=\"n3\" score=\"-200\"/>"
+                + "<rsc_colocation id=\"col\" rsc=\"d\" with-rsc=\"c\" score=\"INFINITY\"/>";
+        String fewer = new CibBuilder().nodes("n1", "n2", "n3").resource(clone("c", "r", "clone-max=2"))
+                .resource(dependent).constraint(constraints).xml();
+        assertTrue(simulate(fewer).scores().contains("pcmk__primitive_assign: r:0 allocation score on n3: -200"),
+                "with two instances for three nodes, the dependent's dislike of n3 counts");
+        String everywhere = new CibBuilder().nodes("n1", "n2", "n3").resource(clone("c", "r", "clone-max=3"))
+                .resource(dependent).constraint(constraints).xml();
+        assertTrue(simulate(everywhere).scores().contains("pcmk__primitive_assign: r:0 allocation score on n3: 0"),
+                "with an instance for every node, it does not");
+    }
 }
