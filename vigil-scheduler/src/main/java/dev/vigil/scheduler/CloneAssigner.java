@@ -32,17 +32,33 @@ final class CloneAssigner {
         for (Colocation c : Colocations.thisWith(clone)) {
             placement.assign(c.primary(), null);
         }
+        Map<SNode, Integer> orderScores = scoresForInstanceOrder(cluster, clone);
         for (Colocation c : Colocations.withThis(clone)) {
             mergeDependentPreferences(cluster, clone, c);
         }
         placement.showScores("pcmk__clone_allocate", clone);
-        new Distribution(placement, cluster, clone).run();
+        new Distribution(placement, cluster, clone, orderScores).run();
         if (clone.promotable) {
             Promotion.assignRoles(cluster, clone);
         }
         clone.provisional = false;
         clone.assigning = false;
         return null;
+    }
+
+    /**
+     * What the clone's table would be with its dependents' wishes, none undone: even a
+     * dependent that can run nowhere evens out the nodes it would have made unusable.
+     */
+    private static Map<SNode, Integer> scoresForInstanceOrder(Cluster cluster, Rsc clone) {
+        Map<SNode, Integer> scores = new LinkedHashMap<>(clone.allowed);
+        for (Colocation c : Colocations.withThis(clone)) {
+            if (c.influence()) {
+                scores = Colocations.addColocatedScores(cluster, c.dependent(), scores, c.nodeAttribute(),
+                        c.score() / (float) Score.INFINITY, true, false, false, new HashSet<>());
+            }
+        }
+        return scores;
     }
 
     /** The clone's own table leans towards where its dependents would like to be. */
@@ -64,14 +80,17 @@ final class CloneAssigner {
         private final Placement placement;
         private final Cluster cluster;
         private final Rsc clone;
+        /** The clone's scores that order the instances (see {@link #scoresForInstanceOrder}). */
+        private final Map<SNode, Integer> orderScores;
         /** Instances placed per node so far. */
         private final Map<SNode, Integer> perNode = new LinkedHashMap<>();
         private int assigned;
 
-        Distribution(Placement placement, Cluster cluster, Rsc clone) {
+        Distribution(Placement placement, Cluster cluster, Rsc clone, Map<SNode, Integer> orderScores) {
             this.placement = placement;
             this.cluster = cluster;
             this.clone = clone;
+            this.orderScores = orderScores;
         }
 
         void run() {
@@ -177,7 +196,7 @@ final class CloneAssigner {
 
         private List<Rsc> sortedInstances() {
             List<Rsc> sorted = new ArrayList<>(clone.children);
-            sorted.sort(instanceOrder(cluster, clone));
+            sorted.sort(instanceOrder(cluster, clone, orderScores));
             return sorted;
         }
 
@@ -190,13 +209,13 @@ final class CloneAssigner {
      * node they are on, then by how much they want their best node, otherwise in
      * configuration order.
      */
-    static Comparator<Rsc> instanceOrder(Cluster cluster, Rsc clone) {
+    static Comparator<Rsc> instanceOrder(Cluster cluster, Rsc clone, Map<SNode, Integer> cloneScores) {
         Map<Rsc, Integer> preference = new LinkedHashMap<>();
         for (Rsc instance : clone.children) {
             preference.put(instance, preference(cluster, clone, instance));
         }
         return Comparator.comparingInt((Rsc instance) -> activity(clone, instance))
-                .thenComparing((Rsc instance) -> cloneScoreWhereActive(clone, instance), Comparator.reverseOrder())
+                .thenComparing((Rsc instance) -> cloneScoreWhereActive(cloneScores, instance), Comparator.reverseOrder())
                 .thenComparing(preference::get, Comparator.reverseOrder());
     }
 
@@ -218,9 +237,9 @@ final class CloneAssigner {
     }
 
     /** How much the clone as a whole wants the node an instance is active on. */
-    private static int cloneScoreWhereActive(Rsc clone, Rsc instance) {
+    private static int cloneScoreWhereActive(Map<SNode, Integer> cloneScores, Rsc instance) {
         SNode current = instance.currentNode();
-        return current == null ? Score.MINUS_INFINITY : clone.allowed.getOrDefault(current, Score.MINUS_INFINITY);
+        return current == null ? Score.MINUS_INFINITY : cloneScores.getOrDefault(current, Score.MINUS_INFINITY);
     }
 
     private static int activity(Rsc clone, Rsc instance) {

@@ -13,7 +13,10 @@ final class FailedProbes {
                 continue;
             }
             int rc = f.op().rcCode();
-            if (rc != 5 && rc != 4 && f.op().opStatus() != dev.vigil.model.cib.LrmOp.STATUS_NOT_INSTALLED) {
+            int status = f.op().opStatus();
+            // An agent's own answer (the operation completed) or the executor's finding.
+            boolean cannotRun = (rc == 5 || rc == 4) && status == dev.vigil.model.cib.LrmOp.STATUS_DONE;
+            if (!cannotRun && status != dev.vigil.model.cib.LrmOp.STATUS_NOT_INSTALLED) {
                 continue;
             }
             if (node != null && f.node() != node) {
