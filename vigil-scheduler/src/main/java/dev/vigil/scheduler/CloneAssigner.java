@@ -32,12 +32,12 @@ final class CloneAssigner {
         for (Colocation c : Colocations.thisWith(clone)) {
             placement.assign(c.primary(), null);
         }
-        Map<SNode, Integer> orderScores = scoresForInstanceOrder(cluster, clone);
+        Map<SNode, Integer> dependentWishes = dependentWishes(cluster, clone);
         for (Colocation c : Colocations.withThis(clone)) {
             mergeDependentPreferences(cluster, clone, c);
         }
         placement.showScores("pcmk__clone_allocate", clone);
-        new Distribution(placement, cluster, clone, orderScores).run();
+        new Distribution(placement, cluster, clone, dependentWishes).run();
         if (clone.promotable) {
             Promotion.assignRoles(cluster, clone);
         }
@@ -47,11 +47,14 @@ final class CloneAssigner {
     }
 
     /**
-     * What the clone's table would be with its dependents' wishes, none undone: even a
-     * dependent that can run nowhere evens out the nodes it would have made unusable.
+     * The clone's dependents' wishes per node, from an even start (only bans kept) and none
+     * undone: even a dependent that can run nowhere evens out the nodes it makes unusable.
      */
-    private static Map<SNode, Integer> scoresForInstanceOrder(Cluster cluster, Rsc clone) {
-        Map<SNode, Integer> scores = new LinkedHashMap<>(clone.allowed);
+    private static Map<SNode, Integer> dependentWishes(Cluster cluster, Rsc clone) {
+        Map<SNode, Integer> scores = new LinkedHashMap<>();
+        for (Map.Entry<SNode, Integer> e : clone.allowed.entrySet()) {
+            scores.put(e.getKey(), e.getValue() <= Score.MINUS_INFINITY ? Score.MINUS_INFINITY : 0);
+        }
         for (Colocation c : Colocations.withThis(clone)) {
             if (c.influence()) {
                 scores = Colocations.addColocatedScores(cluster, c.dependent(), scores, c.nodeAttribute(),
@@ -80,17 +83,17 @@ final class CloneAssigner {
         private final Placement placement;
         private final Cluster cluster;
         private final Rsc clone;
-        /** The clone's scores that order the instances (see {@link #scoresForInstanceOrder}). */
-        private final Map<SNode, Integer> orderScores;
+        /** The clone's scores that order the instances (see {@link #dependentWishes}). */
+        private final Map<SNode, Integer> dependentWishes;
         /** Instances placed per node so far. */
         private final Map<SNode, Integer> perNode = new LinkedHashMap<>();
         private int assigned;
 
-        Distribution(Placement placement, Cluster cluster, Rsc clone, Map<SNode, Integer> orderScores) {
+        Distribution(Placement placement, Cluster cluster, Rsc clone, Map<SNode, Integer> dependentWishes) {
             this.placement = placement;
             this.cluster = cluster;
             this.clone = clone;
-            this.orderScores = orderScores;
+            this.dependentWishes = dependentWishes;
         }
 
         void run() {
@@ -196,7 +199,7 @@ final class CloneAssigner {
 
         private List<Rsc> sortedInstances() {
             List<Rsc> sorted = new ArrayList<>(clone.children);
-            sorted.sort(instanceOrder(cluster, clone, orderScores));
+            sorted.sort(instanceOrder(cluster, clone, dependentWishes));
             return sorted;
         }
 
@@ -205,26 +208,54 @@ final class CloneAssigner {
     /**
      * The order in which instances are placed: active ones first, then inactive ones, then
      * active ones the clone may no longer run where they are (so that an inactive instance
-     * rather than a moved one takes a free node); within each, by how much the clone wants the
-     * node they are on, then by how much they want their best node, otherwise in
-     * configuration order.
+     * rather than a moved one takes a free node). Within each: by what the instance itself
+     * scores where it is (not what the clone's constraints say), by how much the clone's
+     * dependents want that node, by how much it wants its best node counting what the clone
+     * follows, otherwise in configuration order.
      */
-    static Comparator<Rsc> instanceOrder(Cluster cluster, Rsc clone, Map<SNode, Integer> cloneScores) {
+    static Comparator<Rsc> instanceOrder(Cluster cluster, Rsc clone, Map<SNode, Integer> dependentWishes) {
         Map<Rsc, Integer> preference = new LinkedHashMap<>();
         for (Rsc instance : clone.children) {
             preference.put(instance, preference(cluster, clone, instance));
         }
         return Comparator.comparingInt((Rsc instance) -> activity(clone, instance))
-                .thenComparing((Rsc instance) -> cloneScoreWhereActive(cloneScores, instance), Comparator.reverseOrder())
+                .thenComparing((Rsc instance) -> whereActive(ownScores(clone, instance), instance),
+                        Comparator.reverseOrder())
+                .thenComparing((Rsc instance) -> whereActive(dependentWishes, instance), Comparator.reverseOrder())
                 .thenComparing(preference::get, Comparator.reverseOrder());
     }
 
     /**
-     * How much an instance wants the node it is on (or, inactive, its best node), counting what
-     * the resources the clone follows want too.
+     * What an instance scores by itself: its stickiness and promotion score, or -INFINITY
+     * where it is banned; the clone's location constraints count alike for every instance.
+     */
+    private static Map<SNode, Integer> ownScores(Rsc clone, Rsc instance) {
+        Map<SNode, Integer> own = new LinkedHashMap<>();
+        for (Map.Entry<SNode, Integer> e : instance.allowed.entrySet()) {
+            SNode node = e.getKey();
+            int score = 0;
+            if (e.getValue() <= Score.MINUS_INFINITY) {
+                score = Score.MINUS_INFINITY;
+            } else {
+                if (instance.isPrimitive() && instance.managed && instance.runningOn.size() == 1
+                        && instance.runningOn.get(0) == node) {
+                    score = Math.max(instance.stickiness, 0);
+                }
+                if (clone.promotable) {
+                    score = Score.add(score, Math.max(Promotion.promotionScore(instance, node, 0), 0));
+                }
+            }
+            own.put(node, score);
+        }
+        return own;
+    }
+
+    /**
+     * How much an instance wants the node it is on (or, inactive, its best node) by itself,
+     * counting what the resources the clone follows want too.
      */
     private static int preference(Cluster cluster, Rsc clone, Rsc instance) {
-        Map<SNode, Integer> scores = new LinkedHashMap<>(instance.allowed);
+        Map<SNode, Integer> scores = ownScores(clone, instance);
         for (Colocation c : clone.thisWith) {
             scores = Colocations.addColocatedScores(cluster, c.primary(), scores, c.nodeAttribute(),
                     c.score() / (float) Score.INFINITY, false, true, true, new HashSet<>());
@@ -236,10 +267,9 @@ final class CloneAssigner {
         return bestScore(scores);
     }
 
-    /** How much the clone as a whole wants the node an instance is active on. */
-    private static int cloneScoreWhereActive(Map<SNode, Integer> cloneScores, Rsc instance) {
+    private static int whereActive(Map<SNode, Integer> scores, Rsc instance) {
         SNode current = instance.currentNode();
-        return current == null ? Score.MINUS_INFINITY : cloneScores.getOrDefault(current, Score.MINUS_INFINITY);
+        return current == null ? Score.MINUS_INFINITY : scores.getOrDefault(current, Score.MINUS_INFINITY);
     }
 
     private static int activity(Rsc clone, Rsc instance) {

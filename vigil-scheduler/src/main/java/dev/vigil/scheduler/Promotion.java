@@ -202,7 +202,7 @@ final class Promotion {
         // the one placed first.
         ranked.sort(Comparator.comparing((Rsc r) -> sortIndex.get(r), Comparator.reverseOrder())
                 .thenComparing((Rsc r) -> r.role, Comparator.reverseOrder())
-                .thenComparing(CloneAssigner.instanceOrder(cluster, clone, clone.allowed)));
+                .thenComparing(CloneAssigner.instanceOrder(cluster, clone, Map.of())));
         int promoted = 0;
         Map<SNode, Integer> promotedPerNode = new LinkedHashMap<>();
         boolean mayPromote = clone.targetRole != Role.UNPROMOTED
