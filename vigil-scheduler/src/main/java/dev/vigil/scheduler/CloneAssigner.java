@@ -83,7 +83,7 @@ final class CloneAssigner {
         private final Placement placement;
         private final Cluster cluster;
         private final Rsc clone;
-        /** The clone's scores that order the instances (see {@link #dependentWishes}). */
+        /** What the clone's dependents wish, which orders the instances. */
         private final Map<SNode, Integer> dependentWishes;
         /** Instances placed per node so far. */
         private final Map<SNode, Integer> perNode = new LinkedHashMap<>();

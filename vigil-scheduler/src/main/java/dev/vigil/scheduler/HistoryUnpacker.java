@@ -515,7 +515,7 @@ final class HistoryUnpacker {
 
     /** The configured on-fail for an operation, with Pacemaker's defaults. */
     OnFail onFailFor(Rsc rsc, String task, long intervalMs) {
-        String configured = OpConfig.attribute(cluster, rsc, task, intervalMs, "on-fail");
+        String configured = OpConfig.onFail(cluster, rsc, task, intervalMs);
         if (configured != null) {
             switch (configured) {
                 case "ignore":

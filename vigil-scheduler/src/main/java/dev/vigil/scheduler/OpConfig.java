@@ -58,10 +58,29 @@ final class OpConfig {
         return v == null ? DEFAULT_TIMEOUT_MS : Durations.parseMillisOr(v, DEFAULT_TIMEOUT_MS);
     }
 
+    /**
+     * The configured on-fail of an operation. A demote without its own is handled as the
+     * monitor of the Promoted role would be.
+     */
+    static String onFail(Cluster cluster, Rsc rsc, String task, long intervalMs) {
+        String own = attribute(cluster, rsc, task, intervalMs, "on-fail");
+        if (own != null || !task.equals("demote")) {
+            return own;
+        }
+        for (Operation op : rsc.ops) {
+            long interval = Durations.parseMillisOr(op.interval(), 0);
+            if ("monitor".equals(op.name()) && interval > 0 && op.role() != null
+                    && dev.vigil.model.Role.parse(op.role()) == dev.vigil.model.Role.PROMOTED) {
+                return attribute(cluster, rsc, "monitor", interval, "on-fail");
+            }
+        }
+        return null;
+    }
+
     /** The role a failure of this operation leaves the resource wanting: Stopped for on-fail=stop. */
     static dev.vigil.model.Role failRole(Cluster cluster, Rsc rsc, String task, long intervalMs,
                                         HistoryUnpacker.OnFail onFail) {
-        String configured = attribute(cluster, rsc, task, intervalMs, "on-fail");
+        String configured = onFail(cluster, rsc, task, intervalMs);
         if ("stop".equals(configured) || ("fence".equals(configured) && !cluster.options.stonithEnabled())) {
             return dev.vigil.model.Role.STOPPED;
         }
