@@ -388,11 +388,18 @@ final class CloneAssigner {
         return instance.allowed.getOrDefault(node, 0);
     }
 
+    /**
+     * Rules out the nodes without a host; hosts the dependent did not know of become known,
+     * but unusable (they were not allowed for it).
+     */
     private static void excludeOthers(Map<SNode, Integer> scores, List<SNode> hosts) {
         for (Map.Entry<SNode, Integer> e : scores.entrySet()) {
             if (!hosts.contains(e.getKey())) {
                 e.setValue(Score.MINUS_INFINITY);
             }
+        }
+        for (SNode host : hosts) {
+            scores.putIfAbsent(host, Score.MINUS_INFINITY);
         }
     }
 
