@@ -184,7 +184,8 @@ final class CloneActions {
 
     private static Orderer.ActionFlags summarise(Action action, SNode node) {
         String task = Orderer.memberTask(action.task);
-        boolean checkRunnable = task.equals("start") || task.equals("promote");
+        // Only stopping goes ahead without a runnable instance (what cannot stop is fenced or blocked).
+        boolean checkRunnable = !task.equals("stop");
         boolean optional = true;
         boolean anyRunnable = false;
         for (Rsc instance : action.rsc.children) {

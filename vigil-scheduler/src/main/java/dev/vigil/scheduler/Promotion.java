@@ -158,8 +158,11 @@ final class Promotion {
     }
 
     private static int withMandatoryPrimary(int priority, SNode node, Colocation c) {
-        List<SNode> primaryNodes = new ArrayList<>();
         Rsc primary = c.primary();
+        if (primary.isClone() && c.primaryRole() != Role.PROMOTED && c.primaryRole() != Role.UNPROMOTED) {
+            return priority; // any of the clone's instances will do: placement already saw to it
+        }
+        List<SNode> primaryNodes = new ArrayList<>();
         for (Rsc r : primary.isClone() ? primary.children : List.of(primary)) {
             boolean roleMatches = c.primaryRole() == Role.UNKNOWN || c.primaryRole() == r.nextRole;
             if (r.assigned != null && roleMatches) {
@@ -213,13 +216,19 @@ final class Promotion {
                 continue;
             }
             boolean promote = mayPromote && sortIndex.get(instance) >= 0 && promoted < clone.promotedMax
-                    && promotedPerNode.getOrDefault(node, 0) < clone.promotedNodeMax;
+                    && promotedPerNode.getOrDefault(node, 0) < clone.promotedNodeMax
+                    && (instance.role == Role.PROMOTED || !frozenWithoutQuorum(cluster));
             if (promote) {
                 promoted++;
                 promotedPerNode.merge(node, 1, Integer::sum);
             }
             setNextRole(instance, promote ? Role.PROMOTED : Role.UNPROMOTED);
         }
+    }
+
+    /** Without quorum, no-quorum-policy=freeze lets nothing take a higher role. */
+    private static boolean frozenWithoutQuorum(Cluster cluster) {
+        return !cluster.haveQuorum && cluster.options.noQuorumPolicy().equals("freeze");
     }
 
     private static void setNextRole(Rsc rsc, Role role) {
