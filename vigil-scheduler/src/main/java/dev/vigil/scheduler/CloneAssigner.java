@@ -367,7 +367,7 @@ final class CloneAssigner {
             }
             Integer score = dependent.allowed.get(node);
             if (score != null && c.dependentRole() != Role.PROMOTED) {
-                dependent.allowed.put(node, Score.add(gain(dependent, instance, node, c), score));
+                dependent.allowed.put(node, Score.add(gain(instance, node, c), score));
             }
             hosts.add(node);
         }
@@ -378,11 +378,10 @@ final class CloneAssigner {
 
     /**
      * What a node hosting an instance in the wanted role gains: the colocation score, or for a
-     * mandatory one what the instance itself scores there (another clone's instances are simply
-     * drawn there).
+     * mandatory one what the instance itself scores there.
      */
-    private static int gain(Rsc dependent, Rsc instance, SNode node, Colocation c) {
-        if (c.score() < Score.INFINITY || dependent.enclosingClone() != null) {
+    private static int gain(Rsc instance, SNode node, Colocation c) {
+        if (c.score() < Score.INFINITY) {
             return c.score();
         }
         return instance.allowed.getOrDefault(node, 0);

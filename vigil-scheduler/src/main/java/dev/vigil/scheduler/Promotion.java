@@ -149,6 +149,9 @@ final class Promotion {
                 }
             }
         }
+        if (!instance.isPrimitive()) {
+            return priority; // Pacemaker leaves a cloned group's promotion to the members' scores
+        }
         for (Colocation c : Colocations.thisWith(clone)) {
             if (c.dependentRole() == Role.PROMOTED && Placement.isMandatory(c.score())) {
                 priority = withMandatoryPrimary(priority, node, c);
