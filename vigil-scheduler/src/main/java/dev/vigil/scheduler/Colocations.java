@@ -226,12 +226,14 @@ final class Colocations {
                 if (work == null) {
                     work = new LinkedHashMap<>(first.allowed);
                 }
-                for (Colocation c : new ArrayList<>(forward ? rsc.thisWith : rsc.withThis)) {
-                    if (c.score() == 0 || (!forward && !c.influence())) {
+                if (!forward) {
+                    return work; // what follows the group itself is not followed further
+                }
+                for (Colocation c : new ArrayList<>(rsc.thisWith)) {
+                    if (c.score() == 0) {
                         continue;
                     }
-                    Rsc other = forward ? c.primary() : c.dependent();
-                    work = addColocatedScores(cluster, other, work, c.nodeAttribute(),
+                    work = addColocatedScores(cluster, c.primary(), work, c.nodeAttribute(),
                             c.score() / (float) Score.INFINITY, onlyPositive, rollback, forward, merging);
                 }
                 return work;
