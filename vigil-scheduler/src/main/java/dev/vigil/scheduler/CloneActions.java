@@ -129,28 +129,70 @@ final class CloneActions {
         return (leaving ? first.rsc : then.rsc).interleave;
     }
 
+    /** An ordering between the actions of two interleaved clones. */
+    record InterleavedOrder(Action first, Action then, int flags) {
+        String firstTask() {
+            return Orderer.memberTask(Orderer.forOrdering(first).task);
+        }
+
+        /** Whether instances pair up where they run now (stopping, demoting) or will run. */
+        boolean current() {
+            return firstTask().equals("stop") || firstTask().equals("demote");
+        }
+    }
+
     /**
      * Orders each instance of the "then" clone after the "first" clone's instance on the same
      * node (where instances run now when the first clone stops or demotes, else where they will
      * run). An instance with no such partner may not start if the ordering is mandatory.
      */
-    static void orderInstancePairs(Cluster cluster, Action first, Action then, int flags) {
-        String firstTask = Orderer.memberTask(Orderer.forOrdering(first).task);
-        boolean current = firstTask.equals("stop") || firstTask.equals("demote");
-        for (Rsc instance : then.rsc.children) {
+    static void orderInstancePairs(Cluster cluster, InterleavedOrder order) {
+        String firstTask = order.firstTask();
+        boolean current = order.current();
+        for (Rsc instance : order.then().rsc.children) {
             SNode node = current ? instance.currentNode() : instance.assigned;
-            Rsc partner = node == null ? null : partnerOn(first.rsc, node, current);
+            Rsc partner = node == null ? null : partnerOn(order.first().rsc, node, current);
             if (partner == null) {
-                if (!current && node != null && (flags & (Action.RUNNABLE_LEFT | Action.IMPLIES_THEN)) != 0) {
-                    Placement.forceStop(cluster, instance);
-                }
+                stopIfRequired(cluster, order, instance, node);
                 continue;
             }
             Action firstAction = instanceAction(partner, firstTask, null);
-            Action thenAction = instanceAction(instance, Orderer.memberTask(then.task), null);
+            Action thenAction = instanceAction(instance, Orderer.memberTask(order.then().task), null);
             if (firstAction != null && thenAction != null) {
                 // A pair only orders: an instance leaving does not drag its partner along.
-                Orderer.link(firstAction, thenAction, flags & ~Action.IMPLIES_FIRST | Action.ORDER_OPTIONAL);
+                Orderer.link(firstAction, thenAction, order.flags() & ~Action.IMPLIES_FIRST | Action.ORDER_OPTIONAL);
+            }
+        }
+    }
+
+    /** An instance that must follow an instance on its node, with none there, cannot run. */
+    private static boolean stopIfRequired(Cluster cluster, InterleavedOrder order, Rsc instance, SNode node) {
+        if (order.current() || node == null || (order.flags() & (Action.RUNNABLE_LEFT | Action.IMPLIES_THEN)) == 0) {
+            return false;
+        }
+        Placement.forceStop(cluster, instance);
+        return true;
+    }
+
+    /**
+     * An instance stopped for want of a partner can in turn leave the instances that follow it
+     * without one, whatever order the orderings came in: repeats until none is left. Each pass
+     * that changes anything unassigns an instance, so there are at most as many passes as instances.
+     */
+    static void stopInstancesLeftWithoutPartners(Cluster cluster, List<InterleavedOrder> orders) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (InterleavedOrder order : orders) {
+                if (order.current()) {
+                    continue;
+                }
+                for (Rsc instance : order.then().rsc.children) {
+                    SNode node = instance.assigned;
+                    if (node != null && partnerOn(order.first().rsc, node, false) == null) {
+                        changed |= stopIfRequired(cluster, order, instance, node);
+                    }
+                }
             }
         }
     }

@@ -11,6 +11,8 @@ import java.util.List;
  */
 final class Orderer {
     private final Cluster cluster;
+    /** Orderings between interleaved clones, in the order they were applied. */
+    private final List<CloneActions.InterleavedOrder> interleavedOrders = new ArrayList<>();
 
     private Orderer(Cluster cluster) {
         this.cluster = cluster;
@@ -21,6 +23,7 @@ final class Orderer {
         for (Ordering ordering : new ArrayList<>(cluster.orderings)) {
             o.applyOrdering(ordering);
         }
+        CloneActions.stopInstancesLeftWithoutPartners(cluster, o.interleavedOrders);
         for (Action a : new ArrayList<>(cluster.actions)) {
             o.blockColocationDependents(a);
         }
@@ -107,7 +110,9 @@ final class Orderer {
             if (first != null) {
                 link(first, then, flags);
                 if (CloneActions.interleaved(first, then)) {
-                    CloneActions.orderInstancePairs(cluster, first, then, flags);
+                    CloneActions.InterleavedOrder order = new CloneActions.InterleavedOrder(first, then, flags);
+                    CloneActions.orderInstancePairs(cluster, order);
+                    interleavedOrders.add(order);
                 }
             } else {
                 then.runnable = false;
@@ -265,7 +270,7 @@ final class Orderer {
                 continue;
             }
             String task = c.dependentRole() == dev.vigil.model.Role.PROMOTED ? "promote" : "start";
-            markBlocked(c.dependent(), task, action.rsc);
+            markBlocked(c.dependent(), task, rsc);
         }
     }
 
