@@ -24,7 +24,7 @@ final class HistoryUnpacker {
     static final int OCF_FAILED_PROMOTED = 9;
 
     /** What to do about a failure, from least to most severe (the most severe one wins). */
-    enum OnFail { IGNORE, DEMOTE, RESTART, STOP, BLOCK, RESET_REMOTE, STANDBY, FENCE, BAN }
+    enum OnFail { IGNORE, DEMOTE, RESTART, RESET_REMOTE, RESTART_CONTAINER, STOP, BLOCK, STANDBY, FENCE, BAN }
 
     private final Cluster cluster;
 
@@ -36,21 +36,55 @@ final class HistoryUnpacker {
         new HistoryUnpacker(cluster).run();
     }
 
+    /**
+     * Cluster nodes first; a remote or guest node's history once its connection (and container)
+     * is known to be up; with fencing enabled, the remaining nodes last, so that what is found
+     * active on a node that is down gets that node fenced.
+     */
     private void run() {
+        List<NodeState> remaining = new ArrayList<>();
         for (NodeState state : cluster.cib.status().nodes()) {
-            SNode node = cluster.nodesById.get(state.id());
-            if (node == null) {
-                node = cluster.nodesByName.get(state.uname());
+            SNode node = nodeOf(state);
+            if (node != null && state.hasLrm() && (node.isRemote() || !node.unseen)) {
+                remaining.add(state);
             }
-            if (node == null || !state.hasLrm()) {
-                continue;
+        }
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (NodeState state : new ArrayList<>(remaining)) {
+                SNode node = nodeOf(state);
+                if (node.isRemote() && !RemoteNodes.connectionUp(node)) {
+                    continue;
+                }
+                remaining.remove(state);
+                unpackNode(node, state);
+                progress = true;
             }
-            if (!node.isRemote() && node.unseen) {
-                continue;
+        }
+        if (cluster.options.stonithEnabled()) {
+            for (NodeState state : remaining) {
+                unpackNode(nodeOf(state), state);
             }
-            for (LrmResource entry : state.lrmResources()) {
-                unpackResource(node, entry);
+        }
+        for (SNode node : cluster.nodes) {
+            if (node.isRemote() && !node.remoteStateKnown) {
+                RemoteNodes.updateState(node);
             }
+        }
+    }
+
+    private SNode nodeOf(NodeState state) {
+        SNode node = cluster.nodesById.get(state.id());
+        return node != null ? node : cluster.nodesByName.get(state.uname());
+    }
+
+    private void unpackNode(SNode node, NodeState state) {
+        if (node.isRemote()) {
+            RemoteNodes.updateState(node);
+        }
+        for (LrmResource entry : state.lrmResources()) {
+            unpackResource(node, entry);
         }
     }
 
@@ -244,13 +278,17 @@ final class HistoryUnpacker {
                 if (task.equals("migrate_from")) {
                     r.migrateFrom = op;
                 }
+                clearPastFailure(rsc, r);
             }
             case "stop" -> {
                 r.role = Role.STOPPED;
                 r.failed = false;
                 r.onFail = OnFail.IGNORE;
             }
-            case "promote" -> r.role = Role.PROMOTED;
+            case "promote" -> {
+                r.role = Role.PROMOTED;
+                clearPastFailure(rsc, r);
+            }
             case "demote" -> {
                 r.role = Role.UNPROMOTED;
                 if (r.onFail == OnFail.DEMOTE) {
@@ -273,6 +311,28 @@ final class HistoryUnpacker {
                 if (r.role == Role.UNKNOWN) {
                     r.role = Role.STARTED;
                 }
+            }
+        }
+    }
+
+    /**
+     * A completed start or promote supersedes an earlier failure, except one whose
+     * handling outlasts it (stop, ban, standby, fence; a remote connection waiting out its
+     * reconnect interval).
+     */
+    private static void clearPastFailure(Rsc rsc, Interpretation r) {
+        switch (r.onFail) {
+            case STOP, BAN, STANDBY, FENCE -> {
+            }
+            case RESET_REMOTE -> {
+                if (RemoteNodes.reconnectIntervalMs(rsc) == 0) {
+                    r.onFail = OnFail.IGNORE;
+                    r.failed = false;
+                }
+            }
+            default -> {
+                r.onFail = OnFail.IGNORE;
+                r.failed = false;
             }
         }
     }
@@ -320,8 +380,6 @@ final class HistoryUnpacker {
             case "monitor" -> {
                 if (rc == OCF_FAILED_PROMOTED || rc == OCF_RUNNING_PROMOTED && !probe) {
                     r.role = Role.PROMOTED;
-                } else if (rc == OCF_NOT_RUNNING) {
-                    r.role = Role.STOPPED;
                 } else if (r.role.compareTo(Role.STARTED) < 0 || r.role == Role.UNKNOWN) {
                     r.role = Role.STARTED;
                 }
@@ -364,15 +422,32 @@ final class HistoryUnpacker {
                 case "restart":
                     return OnFail.RESTART;
                 case "restart-container":
-                    return OnFail.RESTART;
+                    return rsc.container != null ? OnFail.RESTART_CONTAINER : OnFail.RESTART;
+                case "reset-remote":
+                    return OnFail.RESET_REMOTE;
                 default:
                     break;
             }
+        }
+        if (dropsRemoteConnection(rsc, task, intervalMs)) {
+            return OnFail.RESET_REMOTE;
         }
         if (task.equals("stop")) {
             return cluster.options.stonithEnabled() ? OnFail.FENCE : OnFail.BLOCK;
         }
         return OnFail.RESTART;
+    }
+
+    /**
+     * A failure of a remote node's connection drops the connection, and the remote node must
+     * be fenced, except when a probe or a start fails: then no connection existed.
+     */
+    private boolean dropsRemoteConnection(Rsc rsc, String task, long intervalMs) {
+        if (!rsc.isRemoteConnection || rsc.container != null || !cluster.options.stonithEnabled()) {
+            return false;
+        }
+        boolean probe = task.equals("monitor") && intervalMs == 0;
+        return !probe && !task.equals("start");
     }
 
     /** Failures older than failure-timeout no longer count (their fail count is cleared too). */
@@ -460,6 +535,16 @@ final class HistoryUnpacker {
                     Actions.stop(cluster, rsc, node, false);
                 }
             }
+            case RESET_REMOTE -> {
+                if (r.failed) {
+                    resetRemote(rsc, node, r);
+                }
+            }
+            case RESTART_CONTAINER -> {
+                if (r.failed) {
+                    restartContainer(rsc, node, r);
+                }
+            }
             case DEMOTE -> {
                 if (r.failed) {
                     Actions.custom(cluster, rsc, Action.key(rsc.id, "demote", 0), "demote", node, false);
@@ -467,6 +552,9 @@ final class HistoryUnpacker {
             }
             default -> {
             }
+        }
+        if (r.role != Role.STOPPED && !node.online && !node.maintenance && rsc.managed) {
+            activeOnDownNode(rsc, node);
         }
         if (r.role != Role.STOPPED) {
             if (rsc.role.compareTo(r.role) < 0 || rsc.role == Role.UNKNOWN) {
@@ -477,6 +565,59 @@ final class HistoryUnpacker {
         if (r.pendingTask != null && r.role == Role.STOPPED && !"stop".equals(r.pendingTask)) {
             rsc.pendingTask = null;
         }
+    }
+
+    /** A remote connection that failed must be stopped, and its remote node fenced. */
+    private void resetRemote(Rsc rsc, SNode node, Interpretation r) {
+        rsc.mustStop = true;
+        SNode remote = rsc.providesNode;
+        if (remote != null && !remote.unclean) {
+            Fencing.fenceNode(cluster, remote, "remote connection is unrecoverable", false);
+        }
+        if (r.role != Role.STOPPED) {
+            Actions.stop(cluster, rsc, node, false);
+        }
+        if (RemoteNodes.reconnectIntervalMs(rsc) > 0) {
+            // The connection stays down until the reconnect interval clears the failure.
+            rsc.nextRole = Role.STOPPED;
+        }
+    }
+
+    /** A resource inside a container that failed takes its container (and its fillers) down too. */
+    private void restartContainer(Rsc rsc, SNode node, Interpretation r) {
+        rsc.mustStop = true;
+        if (rsc.container != null) {
+            rsc.container.failed = true;
+            rsc.container.mustStop = true;
+            for (Rsc filler : rsc.container.fillers) {
+                filler.failed = true;
+                filler.mustStop = true;
+            }
+        }
+        if (r.role != Role.STOPPED) {
+            Actions.stop(cluster, rsc, node, false);
+        }
+    }
+
+    /**
+     * A resource that is active on a node that is down can only be stopped by fencing the
+     * node. A guest is "fenced" by recovering its container, whether fencing is enabled or
+     * not; a remote node whose connection is not failed is fenced only if the connection
+     * cannot be re-established elsewhere.
+     */
+    private void activeOnDownNode(Rsc rsc, SNode node) {
+        String reason = null;
+        if (node.isGuest()) {
+            rsc.failed = true;
+            rsc.mustStop = true;
+        } else if (!cluster.options.stonithEnabled()) {
+            return;
+        } else if (node.isRemote() && node.remoteRsc != null && !node.remoteRsc.failed) {
+            node.unseen = true;
+            reason = rsc.id + " is active there (fencing will be revoked if remote connection can be "
+                    + "re-established elsewhere)";
+        }
+        Fencing.fenceNode(cluster, node, reason != null ? reason : rsc.id + " is thought to be active there", false);
     }
 
     private void noteMigration(Rsc rsc, SNode source, Interpretation r) {

@@ -1,9 +1,351 @@
 package dev.vigil.scheduler;
 
-/** Remote and guest nodes: their connection resources and what depends on them. */
+import dev.vigil.model.Role;
+import dev.vigil.model.cib.Group;
+import dev.vigil.model.cib.Node;
+import dev.vigil.model.cib.NodeState;
+import dev.vigil.model.cib.NvPair;
+import dev.vigil.model.cib.NvSet;
+import dev.vigil.model.cib.Operation;
+import dev.vigil.model.cib.Operations;
+import dev.vigil.model.cib.Primitive;
+import dev.vigil.model.cib.Resource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Remote and guest nodes. A remote node is named after its connection resource (an
+ * {@code ocf:pacemaker:remote} primitive); a guest node is named by the {@code remote-node}
+ * meta-attribute of a resource (its container, a VM for example), which gets an implicit
+ * connection resource of that name. Neither kind has a membership of its own: its state
+ * follows its connection resource.
+ */
 final class RemoteNodes {
+    /** The connection's recurring monitor that Pacemaker gives guest connections. */
+    private static final String GUEST_MONITOR_INTERVAL = "30s";
+
     private RemoteNodes() {
     }
+
+    // ------------------------------------------------------------------ unpacking
+
+    /** Adds a node for every remote connection and every guest in the configuration. */
+    static void addNodes(Cluster cluster) {
+        for (Resource r : cluster.cib.configuration().resources()) {
+            addNodesFor(cluster, r);
+        }
+    }
+
+    private static void addNodesFor(Cluster cluster, Resource r) {
+        if (r instanceof Primitive p) {
+            if (isConnectionAgent(p)) {
+                addNode(cluster, p.id(), SNode.Kind.REMOTE);
+            }
+            String guest = guestName(cluster, p);
+            if (guest != null) {
+                addNode(cluster, guest, SNode.Kind.GUEST);
+            }
+        } else if (r instanceof Group g) {
+            g.members().forEach(m -> addNodesFor(cluster, m));
+        }
+    }
+
+    private static void addNode(Cluster cluster, String name, SNode.Kind kind) {
+        SNode node = cluster.nodesByName.get(name);
+        if (node == null) {
+            node = Unpacker.addNode(cluster, name, name, kind);
+        }
+        node.kind = kind;
+        cluster.haveRemoteNodes = true;
+    }
+
+    static boolean isConnectionAgent(Primitive p) {
+        return "ocf".equals(p.agentClass()) && "pacemaker".equals(p.provider()) && "remote".equals(p.type());
+    }
+
+    /** The guest node a primitive's {@code remote-node} meta-attribute names, or null. */
+    static String guestName(Cluster cluster, Primitive p) {
+        Map<String, String> meta = new LinkedHashMap<>();
+        cluster.index.unpackSets(p.metaAttributes(), RuleContext.timeOnly(cluster.now), meta, false);
+        String name = meta.get("remote-node");
+        return name == null || name.isBlank() ? null : name;
+    }
+
+    /**
+     * The implicit connection resources of guest nodes, one per {@code remote-node} container,
+     * in configuration order.
+     */
+    static List<Primitive> guestConnections(Cluster cluster) {
+        List<Primitive> out = new ArrayList<>();
+        for (Resource r : cluster.cib.configuration().resources()) {
+            collectGuestConnections(cluster, r, out);
+        }
+        return out;
+    }
+
+    private static void collectGuestConnections(Cluster cluster, Resource r, List<Primitive> out) {
+        if (r instanceof Primitive p) {
+            String guest = guestName(cluster, p);
+            if (guest != null && out.stream().noneMatch(c -> c.id().equals(guest))) {
+                out.add(guestConnection(cluster, p, guest));
+            }
+        } else if (r instanceof Group g) {
+            g.members().forEach(m -> collectGuestConnections(cluster, m, out));
+        }
+    }
+
+    /** The connection resource for a guest: its address, port and timeouts come from the container. */
+    private static Primitive guestConnection(Cluster cluster, Primitive container, String guest) {
+        Map<String, String> meta = new LinkedHashMap<>();
+        cluster.index.unpackSets(container.metaAttributes(), RuleContext.timeOnly(cluster.now), meta, false);
+        String id = guest;
+        List<NvPair> params = new ArrayList<>();
+        params.add(NvPair.of(id + "-addr", "addr", meta.getOrDefault("remote-addr", guest)));
+        if (meta.get("remote-port") != null) {
+            params.add(NvPair.of(id + "-port", "port", meta.get("remote-port")));
+        }
+        List<NvPair> metaPairs = new ArrayList<>();
+        metaPairs.add(NvPair.of(id + "-container", "container", container.id()));
+        metaPairs.add(NvPair.of(id + "-internal", "internal_rsc", "true"));
+        if (meta.get("remote-allow-migrate") != null) {
+            metaPairs.add(NvPair.of(id + "-migrate", "allow-migrate", meta.get("remote-allow-migrate")));
+        }
+        if (meta.get("is-managed") != null) {
+            metaPairs.add(NvPair.of(id + "-managed", "is-managed", meta.get("is-managed")));
+        }
+        List<Operation> ops = new ArrayList<>();
+        ops.add(new Operation(id + "-monitor-interval-30s", null, "monitor", GUEST_MONITOR_INTERVAL, null,
+                Map.of("timeout", "30s"), List.of(), List.of()));
+        if (meta.get("remote-connect-timeout") != null) {
+            ops.add(new Operation(id + "-start-interval-0", null, "start", "0", null,
+                    Map.of("timeout", meta.get("remote-connect-timeout")), List.of(), List.of()));
+        }
+        return new Primitive(id, null, "ocf", "pacemaker", "remote", null,
+                List.of(NvSet.of(id + "-instance_attributes", params)),
+                List.of(NvSet.of(id + "-meta_attributes", metaPairs)), List.of(),
+                new Operations(null, null, ops));
+    }
+
+    /** Ties connection resources to their nodes, and contained resources to their containers. */
+    static void link(Cluster cluster) {
+        for (Rsc rsc : new ArrayList<>(cluster.byId.values())) {
+            String containerId = rsc.meta("container");
+            Rsc container = containerId == null ? null : cluster.byId.get(containerId);
+            if (container != null && container != rsc) {
+                rsc.container = container;
+                container.fillers.add(rsc);
+            }
+            if (rsc.isRemoteConnection && rsc.isPrimitive()) {
+                SNode node = cluster.nodesByName.get(rsc.id);
+                if (node != null && node.isRemote()) {
+                    node.remoteRsc = rsc;
+                    rsc.providesNode = node;
+                }
+            }
+        }
+    }
+
+    /** Attributes of a remote or guest node: configured, then from its status entry. */
+    static void unpackAttributes(Cluster cluster, SNode node, Node config, NodeState state) {
+        Unpacker.unpackNodeAttributes(cluster, node, config, state);
+        if (state != null) {
+            node.unseen = false;
+            String fenced = state.get("node_fenced");
+            node.remoteWasFenced = fenced != null && !fenced.equals("0");
+            node.remoteMaintenance = Options.isTrue(state.get("node_in_maintenance"));
+        }
+        NodeStatus.unpackAttributes(cluster, node);
+        String shutdown = node.attributes.get("shutdown");
+        if (shutdown != null && !shutdown.isBlank() && !shutdown.equals("0")) {
+            node.shutdown = true;
+        }
+    }
+
+    /** Is the node's connection (and, for a guest, its container) active, so its history counts? */
+    static boolean connectionUp(SNode node) {
+        Rsc connection = node.remoteRsc;
+        if (connection == null || connection.role != Role.STARTED) {
+            return false;
+        }
+        return connection.container == null || connection.container.role == Role.STARTED;
+    }
+
+    /** A remote or guest node is online while its connection runs and neither it nor the container failed. */
+    static void updateState(SNode node) {
+        node.remoteStateKnown = true;
+        Rsc connection = node.remoteRsc;
+        if (connection == null) {
+            node.online = false;
+            return;
+        }
+        Rsc container = connection.container;
+        node.online = connection.role == Role.STARTED;
+        if (node.online && connection.nextRole == Role.STOPPED) {
+            node.shutdown = true;
+        }
+        if (container != null && container.failed) {
+            node.online = false;
+            node.remoteRequiresReset = true;
+        } else if (connection.failed) {
+            node.online = false;
+        } else if (connection.role == Role.STOPPED || container != null && container.role == Role.STOPPED) {
+            node.online = false;
+        }
+    }
+
+    /** How long a failed remote connection waits before reconnecting ({@code reconnect_interval}). */
+    static long reconnectIntervalMs(Rsc connection) {
+        return dev.vigil.model.Durations.parseMillisOr(connection.meta("reconnect_interval"), 0);
+    }
+
+    // ------------------------------------------------------------------ orderings
+
+    /** What the connection of a remote node will be like in this transition. */
+    enum ConnectionState {
+        /** Running on a healthy node and staying there. */
+        ALIVE,
+        /** Running on a node that is going away, or migrating: recoverable later in the transition. */
+        RESTING,
+        /** Not running now but will start somewhere. */
+        UNKNOWN,
+        /** Stopped cleanly and staying stopped. */
+        STOPPED,
+        /** Down for good: whatever runs on the node can only be stopped by fencing it. */
+        FAILED
+    }
+
+    static ConnectionState connectionState(SNode remote) {
+        Rsc connection = remote.remoteRsc;
+        SNode host = connection.currentNode();
+        if (connection.nextRole == Role.STOPPED || connection.assigned == null) {
+            if (host != null && host.unclean) {
+                return ConnectionState.FAILED; // stuck on a node that must be fenced
+            }
+            if (!connection.failed) {
+                return ConnectionState.STOPPED;
+            }
+            if (connection.nextRole == Role.STOPPED && reconnectIntervalMs(connection) > 0 && remote.remoteWasFenced
+                    && !remote.shutdown) {
+                return ConnectionState.UNKNOWN; // known only once the reconnect interval expires
+            }
+            return ConnectionState.FAILED;
+        }
+        if (host == null) {
+            return ConnectionState.UNKNOWN;
+        }
+        if (host.unclean || !host.online) {
+            return ConnectionState.RESTING;
+        }
+        if (connection.runningOn.size() > 1 && connection.partialMigrationSource != null
+                && connection.partialMigrationTarget != null) {
+            return ConnectionState.RESTING;
+        }
+        return ConnectionState.ALIVE;
+    }
+
+    /**
+     * Every action on a remote or guest node goes over its connection: it must happen while the
+     * connection is up (after its start, before its stop), and a resource moving onto such a
+     * node leaves its old node only once the connection is up.
+     */
+    static void orderConnectionActions(Cluster cluster) {
+        for (Action action : new ArrayList<>(cluster.actions)) {
+            if (action.rsc == null) {
+                continue;
+            }
+            if (action.rsc.isRemoteConnection && action.task.equals("clear_failcount")) {
+                // A connection's cleared fail count must be cleared before it starts again.
+                cluster.orderings.add(Ordering.actionThenKey(action, action.rsc, "start", Action.ORDER_OPTIONAL));
+                continue;
+            }
+            SNode node = action.node;
+            if (node == null || !node.isRemote() || node.remoteRsc == null || action.pseudo) {
+                continue;
+            }
+            Rsc connection = node.remoteRsc;
+            if (action.task.equals("start")) {
+                for (Action stop : Actions.byTask(action.rsc, "stop", null)) {
+                    if (stop.node != node) {
+                        cluster.orderings.add(Ordering.keyThenAction(connection, "start", stop, Action.ORDER_OPTIONAL));
+                    }
+                }
+            }
+            if (connection.container != null) {
+                orderOnGuest(cluster, action, connection);
+            } else {
+                orderOnRemote(cluster, action, connection);
+            }
+        }
+    }
+
+    private static void orderOnGuest(Cluster cluster, Action action, Rsc connection) {
+        switch (action.task) {
+            case "start", "promote" -> afterConnectionStart(cluster, connection, action, 0);
+            case "stop" -> beforeConnectionStop(cluster, action, connection, Action.IMPLIES_FIRST);
+            case "demote" -> {
+                if (!connection.container.failed) {
+                    beforeConnectionStop(cluster, action, connection, Action.IMPLIES_FIRST);
+                }
+            }
+            default -> afterConnectionStart(cluster, connection, action,
+                    action.intervalMs > 0 ? Action.IMPLIES_THEN : 0);
+        }
+    }
+
+    private static void orderOnRemote(Cluster cluster, Action action, Rsc connection) {
+        SNode node = action.node;
+        ConnectionState state = connectionState(node);
+        // With the connection lost for good, the action can only be recovered: force it.
+        int recover = state == ConnectionState.FAILED ? Action.IMPLIES_THEN : 0;
+        switch (action.task) {
+            case "start", "promote" -> afterConnectionStart(cluster, connection, action, recover);
+            case "stop" -> {
+                if (state == ConnectionState.ALIVE) {
+                    beforeConnectionStop(cluster, action, connection, Action.IMPLIES_FIRST);
+                } else if (state == ConnectionState.FAILED) {
+                    // Only fencing can stop it; the stop becomes implied by the fencing.
+                    Fencing.fenceNode(cluster, node, "resources are active but connection is unrecoverable", false);
+                } else if (connection.nextRole == Role.STOPPED) {
+                    beforeConnectionStop(cluster, action, connection, Action.IMPLIES_FIRST);
+                } else {
+                    afterConnectionStart(cluster, connection, action, recover);
+                }
+            }
+            case "demote" -> {
+                if (state == ConnectionState.RESTING || state == ConnectionState.UNKNOWN) {
+                    afterConnectionStart(cluster, connection, action, 0);
+                }
+            }
+            default -> {
+                if (action.intervalMs > 0) {
+                    afterConnectionStart(cluster, connection, action, Action.IMPLIES_THEN);
+                    return;
+                }
+                if (action.task.equals("monitor") && state == ConnectionState.FAILED) {
+                    Fencing.fenceNode(cluster, node,
+                            "resources are in unknown state and connection is unrecoverable", false);
+                }
+                if (connection.currentNode() != null && connection.nextRole == Role.STOPPED) {
+                    // Check that things are stopped before the connection closes for good.
+                    beforeConnectionStop(cluster, action, connection, Action.RUNNABLE_LEFT);
+                } else {
+                    afterConnectionStart(cluster, connection, action, 0);
+                }
+            }
+        }
+    }
+
+    private static void afterConnectionStart(Cluster cluster, Rsc connection, Action action, int extra) {
+        cluster.orderings.add(Ordering.keyThenAction(connection, "start", action, Action.RUNNABLE_LEFT | extra));
+    }
+
+    private static void beforeConnectionStop(Cluster cluster, Action action, Rsc connection, int flags) {
+        cluster.orderings.add(Ordering.actionThenKey(action, connection, "stop", flags));
+    }
+
+    // ------------------------------------------------------------------ later stages (to come)
 
     static boolean containsGuestNode(Rsc rsc) {
         return false;
@@ -14,8 +356,5 @@ final class RemoteNodes {
     }
 
     static void fenceGuest(Cluster cluster, SNode node) {
-    }
-
-    static void orderConnectionActions(Cluster cluster) {
     }
 }

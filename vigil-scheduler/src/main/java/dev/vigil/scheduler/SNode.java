@@ -14,7 +14,7 @@ final class SNode {
 
     final String id;
     final String name;
-    final Kind kind;
+    Kind kind;
     /** Index in name order; used for deterministic tie-breaks. */
     int order;
 
@@ -33,6 +33,8 @@ final class SNode {
     /** Guest/remote: the connection must be reset (the node is "fenced" by recovering it). */
     boolean remoteRequiresReset;
     boolean remoteWasFenced;
+    /** Remote/guest: membership has been worked out from the connection resource. */
+    boolean remoteStateKnown;
     boolean remoteMaintenance;
     /** A remote node whose connection is being moved or is unusable. */
     boolean remoteReconnecting;

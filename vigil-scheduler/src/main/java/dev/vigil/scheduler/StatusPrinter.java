@@ -36,6 +36,9 @@ final class StatusPrinter {
             lists.put(name, new ArrayList<>());
         }
         for (SNode node : cluster.nodes) {
+            if (node.isGuest() && !node.online) {
+                continue; // crm_mon leaves out guests whose connection is down
+            }
             String status = nodeStatus(node);
             String prefix = node.kind == SNode.Kind.MEMBER ? "" : node.kind == SNode.Kind.REMOTE ? "Remote" : "Guest";
             if (status.equals("online")) {

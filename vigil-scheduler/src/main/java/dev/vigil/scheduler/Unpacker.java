@@ -45,7 +45,9 @@ final class Unpacker {
             cluster.ticketStates.put(t.id(), t.attributes());
         }
         unpackNodes(cluster);
+        RemoteNodes.addNodes(cluster);
         unpackResources(cluster);
+        RemoteNodes.link(cluster);
         NodeStatus.unpack(cluster);
         HistoryUnpacker.unpack(cluster);
         return cluster;
@@ -137,8 +139,11 @@ final class Unpacker {
     private static void unpackResources(Cluster cluster) {
         List<Rsc> top = new ArrayList<>();
         for (Resource r : cluster.cib.configuration().resources()) {
-            Rsc rsc = build(cluster, r, null, null);
-            top.add(rsc);
+            top.add(build(cluster, r, null, null));
+        }
+        // Guest nodes' implicit connections come after the configured resources.
+        for (Primitive connection : RemoteNodes.guestConnections(cluster)) {
+            top.add(build(cluster, connection, null, null));
         }
         // Pacemaker processes resources by priority, highest first (a stable sort).
         top.sort(Comparator.comparingInt((Rsc r) -> -r.priority));
