@@ -282,8 +282,10 @@ final class HistoryUnpacker {
             }
             case "stop" -> {
                 r.role = Role.STOPPED;
-                r.failed = false;
-                r.onFail = OnFail.IGNORE;
+                if (!awaitsReconnect(rsc, r)) {
+                    r.failed = false;
+                    r.onFail = OnFail.IGNORE;
+                }
             }
             case "promote" -> {
                 r.role = Role.PROMOTED;
@@ -325,7 +327,7 @@ final class HistoryUnpacker {
             case STOP, BAN, STANDBY, FENCE -> {
             }
             case RESET_REMOTE -> {
-                if (RemoteNodes.reconnectIntervalMs(rsc) == 0) {
+                if (!awaitsReconnect(rsc, r)) {
                     r.onFail = OnFail.IGNORE;
                     r.failed = false;
                 }
@@ -335,6 +337,11 @@ final class HistoryUnpacker {
                 r.failed = false;
             }
         }
+    }
+
+    /** A failed remote connection with a reconnect interval stays failed until the failure expires. */
+    private static boolean awaitsReconnect(Rsc rsc, Interpretation r) {
+        return r.onFail == OnFail.RESET_REMOTE && RemoteNodes.reconnectIntervalMs(rsc) > 0;
     }
 
     private void failure(Rsc rsc, SNode node, LrmOp op, String task, boolean probe, int rc, Outcome outcome,

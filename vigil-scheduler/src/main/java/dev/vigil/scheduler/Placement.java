@@ -40,7 +40,8 @@ final class Placement {
         Placement p = new Placement(cluster);
         for (Rsc rsc : cluster.resources) {
             if (rsc.isRemoteConnection) {
-                p.assign(rsc, null);
+                p.assign(rsc, rsc.partialMigrationTarget);
+                RemoteNodes.connectionAssigned(rsc);
             }
         }
         for (Rsc rsc : cluster.resources) {

@@ -59,7 +59,7 @@ final class Planner {
             if (rsc.isFencingDevice || rsc.isRemoteConnection) {
                 return false;
             }
-            if (node.isGuest() && RemoteNodes.containsGuestNode(rsc)) {
+            if (node.isGuest() && RemoteNodes.containsGuestNode(cluster, rsc)) {
                 return false;
             }
         }
@@ -500,7 +500,7 @@ final class Planner {
             Action fencing = null;
             if (node.isGuest()) {
                 if (node.remoteRequiresReset && haveManaged && Fencing.canFence(cluster, node)) {
-                    RemoteNodes.fenceGuest(cluster, node);
+                    RemoteNodes.fenceGuest(cluster, this, node);
                 }
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.vigil.scheduler;
 
+import dev.vigil.model.Durations;
 import dev.vigil.model.Role;
 import dev.vigil.model.cib.Group;
 import dev.vigil.model.cib.Node;
@@ -197,7 +198,30 @@ final class RemoteNodes {
 
     /** How long a failed remote connection waits before reconnecting ({@code reconnect_interval}). */
     static long reconnectIntervalMs(Rsc connection) {
-        return dev.vigil.model.Durations.parseMillisOr(connection.meta("reconnect_interval"), 0);
+        String value = connection.params.get("reconnect_interval");
+        return Durations.parseMillisOr(value != null ? value : connection.meta("reconnect_interval"), 0);
+    }
+
+    /**
+     * Once its connection is placed, a remote or guest node can take resources if the
+     * connection will run: fencing that was only needed in case the connection could not be
+     * re-established is revoked.
+     */
+    static void connectionAssigned(Rsc connection) {
+        SNode node = connection.providesNode;
+        if (node == null) {
+            return;
+        }
+        boolean willRun = connection.assigned != null && connection.nextRole != Role.STOPPED;
+        if (!willRun) {
+            // A node whose connection is going away takes no new resources.
+            node.shutdown |= node.online;
+            return;
+        }
+        if (node.unclean && node.unseen && !connection.failed) {
+            node.unclean = false;
+        }
+        node.online = true;
     }
 
     // ------------------------------------------------------------------ orderings
@@ -345,16 +369,81 @@ final class RemoteNodes {
         cluster.orderings.add(Ordering.actionThenKey(action, connection, "stop", flags));
     }
 
-    // ------------------------------------------------------------------ later stages (to come)
+    // ------------------------------------------------------------------ guests
 
-    static boolean containsGuestNode(Rsc rsc) {
+    /** The connection of a guest node whose container is {@code rsc} or one of its members. */
+    static Rsc guestConnectionIn(Cluster cluster, Rsc rsc) {
+        for (SNode node : cluster.nodes) {
+            if (node.isGuest() && node.remoteRsc != null && node.remoteRsc.container != null
+                    && isWithin(node.remoteRsc.container, rsc)) {
+                return node.remoteRsc;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isWithin(Rsc member, Rsc rsc) {
+        for (Rsc r = member; r != null; r = r.parent) {
+            if (r == rsc) {
+                return true;
+            }
+        }
         return false;
     }
 
+    /** A guest's connection, made by the scheduler rather than configured. */
+    static boolean isImplicitConnection(Rsc rsc) {
+        return rsc.isRemoteConnection && rsc.container != null && !rsc.orphan;
+    }
+
+    /** Does the resource (or a member of it) contain a guest node? Such a resource cannot run on a guest. */
+    static boolean containsGuestNode(Cluster cluster, Rsc rsc) {
+        return guestConnectionIn(cluster, rsc) != null;
+    }
+
+    /**
+     * Will the guest's container stop (or move) in this transition? Probes there would be
+     * pointless. An approximation: the required stops are not known yet when probes are made.
+     */
     static boolean guestWillStop(SNode node) {
-        return false;
+        Rsc container = node.remoteRsc.container;
+        return node.remoteRequiresReset || node.unclean || container.failed || container.nextRole == Role.STOPPED
+                || container.role != Role.STOPPED && container.assigned != null
+                && !container.runningOn.contains(container.assigned);
     }
 
-    static void fenceGuest(Cluster cluster, SNode node) {
+    /**
+     * A guest is "fenced" by recovering its container: a pseudo fence action, after the
+     * container stops, stands for it, so that everything that waits for fencing can order
+     * itself against it. It is a reboot if the container starts again.
+     */
+    static void fenceGuest(Cluster cluster, Planner planner, SNode node) {
+        Rsc container = node.remoteRsc.container;
+        Action stop = container == null ? null : first(container, "stop");
+        String op = container != null && first(container, "start") != null ? "reboot" : "off";
+        Action fence = Fencing.fenceOp(cluster, node, op, false, "guest is unclean", false);
+        fence.pseudo = true;
+        fence.runnable = true;
+        int implies = Action.RUNNABLE_LEFT | Action.IMPLIES_THEN;
+        if (stop != null && stop.pseudo) {
+            // The container's stop is implied by fencing its host: the guest is down after that.
+            Action hostFence = Fencing.fenceOp(cluster, stop.node, null, false, null, false);
+            cluster.orderings.add(Ordering.actions(hostFence, fence, implies));
+        } else if (stop != null) {
+            cluster.orderings.add(Ordering.actions(stop, fence, implies));
+        } else {
+            // The container is thought stopped already; its history may just have been
+            // cleaned, so the guest is down only after its connection is stopped.
+            Action connectionStop = first(node.remoteRsc, "stop");
+            if (connectionStop != null) {
+                cluster.orderings.add(Ordering.actions(connectionStop, fence, Action.ORDER_OPTIONAL));
+            }
+        }
+        planner.orderVsFence(fence);
+    }
+
+    private static Action first(Rsc rsc, String task) {
+        List<Action> found = Actions.byTask(rsc, task, null);
+        return found.isEmpty() ? null : found.get(0);
     }
 }

@@ -88,7 +88,7 @@ final class StatusPrinter {
         out.add("  * Full List of Resources:");
         int before = out.size();
         for (Rsc rsc : cluster.resources) {
-            if (rsc.orphan && !rsc.isActive()) {
+            if (rsc.orphan && !rsc.isActive() || RemoteNodes.isImplicitConnection(rsc)) {
                 continue;
             }
             resource(rsc, "    ");

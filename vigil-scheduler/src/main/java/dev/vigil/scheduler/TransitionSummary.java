@@ -22,7 +22,7 @@ final class TransitionSummary {
                 s.lines.add(new PlannedChange("Shutdown", a.node.name, "", "", true));
             } else if (a.task.equals("stonith")) {
                 String op = a.meta.getOrDefault("stonith_action", "reboot");
-                s.lines.add(new PlannedChange("Fence (" + op + ")", a.node.name, "",
+                s.lines.add(new PlannedChange("Fence (" + op + ")", fenceTarget(a.node), "",
                         a.reason == null ? "" : a.reason, true));
             }
         }
@@ -30,6 +30,12 @@ final class TransitionSummary {
             s.resource(rsc);
         }
         return s.lines;
+    }
+
+    /** A guest is named with the container whose recovery fences it. */
+    private static String fenceTarget(SNode node) {
+        Rsc container = node.isGuest() && node.remoteRsc != null ? node.remoteRsc.container : null;
+        return container == null ? node.name : node.name + " (resource: " + container.id + ")";
     }
 
     private void resource(Rsc rsc) {

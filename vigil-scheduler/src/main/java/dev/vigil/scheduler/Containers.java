@@ -1,0 +1,61 @@
+package dev.vigil.scheduler;
+
+import dev.vigil.model.Role;
+import dev.vigil.model.Score;
+import java.util.Map;
+
+/**
+ * Resources that run inside another resource (meta-attribute {@code container}), including the
+ * implicit connection of a guest node: they start after their container, stop before it and
+ * run where it runs. A resource whose container is (or holds) a remote node's connection runs
+ * on that remote node instead.
+ */
+final class Containers {
+    private Containers() {
+    }
+
+    static void internalConstraints(Cluster cluster, Rsc rsc) {
+        Rsc container = rsc.container;
+        if (container == null) {
+            return;
+        }
+        Rsc connection = null;
+        if (rsc.isRemoteConnection) {
+            // No guest inside a guest: the container may not run on a remote node.
+            avoidRemoteNodes(cluster, container);
+            // A re-probe of the container may find it running and make the recovery unnecessary.
+            cluster.orderings.add(Ordering.byKey(container, "monitor", rsc, "stop", Action.ORDER_OPTIONAL));
+        } else if (container.isRemoteConnection) {
+            connection = container;
+        } else {
+            connection = RemoteNodes.guestConnectionIn(cluster, container);
+        }
+        if (connection != null) {
+            onlyOnNodeOf(rsc, connection);
+            return;
+        }
+        cluster.orderings.add(Ordering.byKey(container, "start", rsc, "start",
+                Action.IMPLIES_THEN | Action.RUNNABLE_LEFT));
+        cluster.orderings.add(Ordering.byKey(rsc, "stop", container, "stop", Action.IMPLIES_FIRST));
+        Constraints.addColocation(cluster, new Colocation("resource-with-container", rsc, container,
+                Score.INFINITY, Role.UNKNOWN, Role.UNKNOWN, null, true));
+    }
+
+    /** Bans a resource from every remote and guest node it could otherwise run on. */
+    static void avoidRemoteNodes(Cluster cluster, Rsc rsc) {
+        for (Map.Entry<SNode, Integer> e : rsc.allowed.entrySet()) {
+            if (e.getKey().isRemote()) {
+                e.setValue(Score.MINUS_INFINITY);
+            }
+        }
+    }
+
+    /** Keeps a resource on the remote node a connection provides. */
+    private static void onlyOnNodeOf(Rsc rsc, Rsc connection) {
+        for (Map.Entry<SNode, Integer> e : rsc.allowed.entrySet()) {
+            if (e.getKey().remoteRsc != connection) {
+                e.setValue(Score.MINUS_INFINITY);
+            }
+        }
+    }
+}
