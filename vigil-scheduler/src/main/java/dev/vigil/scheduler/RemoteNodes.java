@@ -3,6 +3,7 @@ package dev.vigil.scheduler;
 import dev.vigil.model.Durations;
 import dev.vigil.model.Role;
 import dev.vigil.model.cib.Group;
+import dev.vigil.model.cib.LrmResource;
 import dev.vigil.model.cib.Node;
 import dev.vigil.model.cib.NodeState;
 import dev.vigil.model.cib.NvPair;
@@ -139,6 +140,7 @@ final class RemoteNodes {
                 container.fillers.add(rsc);
             }
             if (rsc.isRemoteConnection && rsc.isPrimitive()) {
+                rsc.remoteReconnectMs = reconnectIntervalMs(rsc);
                 SNode node = cluster.nodesByName.get(rsc.id);
                 if (node != null && node.isRemote()) {
                     node.remoteRsc = rsc;
@@ -161,6 +163,74 @@ final class RemoteNodes {
         String shutdown = node.attributes.get("shutdown");
         if (shutdown != null && !shutdown.isBlank() && !shutdown.equals("0")) {
             node.shutdown = true;
+        }
+    }
+
+    /**
+     * Histories of remote and guest nodes, after the cluster nodes': each once its connection
+     * (and container) is known to be up, which may take several passes; with fencing enabled,
+     * the others last, so that what is found active on a node that is down gets it fenced.
+     */
+    static void unpackHistories(Cluster cluster, HistoryUnpacker unpacker) {
+        List<NodeState> remaining = new ArrayList<>();
+        for (NodeState state : cluster.cib.status().nodes()) {
+            SNode node = nodeOf(cluster, state);
+            if (node != null && node.isRemote() && state.hasLrm()) {
+                remaining.add(state);
+            }
+        }
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (NodeState state : new ArrayList<>(remaining)) {
+                SNode node = nodeOf(cluster, state);
+                if (connectionUp(node)) {
+                    remaining.remove(state);
+                    unpackHistory(unpacker, node, state);
+                    progress = true;
+                }
+            }
+        }
+        if (cluster.options.stonithEnabled()) {
+            for (NodeState state : remaining) {
+                unpackHistory(unpacker, nodeOf(cluster, state), state);
+            }
+        }
+        for (SNode node : cluster.nodes) {
+            if (node.isRemote() && !node.remoteStateKnown) {
+                updateState(node);
+            }
+        }
+    }
+
+    private static SNode nodeOf(Cluster cluster, NodeState state) {
+        SNode node = cluster.nodesById.get(state.id());
+        return node != null ? node : cluster.nodesByName.get(state.uname());
+    }
+
+    private static void unpackHistory(HistoryUnpacker unpacker, SNode node, NodeState state) {
+        updateState(node);
+        for (LrmResource entry : state.lrmResources()) {
+            unpacker.unpackResource(node, entry);
+        }
+    }
+
+    /**
+     * A failed remote connection (on-fail reset-remote) must be stopped and its remote node
+     * fenced; with a reconnect interval it stays down until the failure expires.
+     */
+    static void resetConnection(Cluster cluster, Rsc connection, SNode node) {
+        connection.failed = true;
+        connection.mustStop = true;
+        SNode remote = connection.providesNode;
+        if (remote != null && !remote.isGuest() && !remote.unclean) {
+            Fencing.fenceNode(cluster, remote, "remote connection is unrecoverable", false);
+        }
+        if (connection.role != Role.STOPPED) {
+            Actions.stop(cluster, connection, node, false);
+        }
+        if (connection.remoteReconnectMs > 0) {
+            connection.nextRole = Role.STOPPED;
         }
     }
 
@@ -197,7 +267,7 @@ final class RemoteNodes {
     }
 
     /** How long a failed remote connection waits before reconnecting ({@code reconnect_interval}). */
-    static long reconnectIntervalMs(Rsc connection) {
+    private static long reconnectIntervalMs(Rsc connection) {
         String value = connection.params.get("reconnect_interval");
         return Durations.parseMillisOr(value != null ? value : connection.meta("reconnect_interval"), 0);
     }
@@ -250,7 +320,7 @@ final class RemoteNodes {
             if (!connection.failed) {
                 return ConnectionState.STOPPED;
             }
-            if (connection.nextRole == Role.STOPPED && reconnectIntervalMs(connection) > 0 && remote.remoteWasFenced
+            if (connection.nextRole == Role.STOPPED && connection.remoteReconnectMs > 0 && remote.remoteWasFenced
                     && !remote.shutdown) {
                 return ConnectionState.UNKNOWN; // known only once the reconnect interval expires
             }
@@ -446,4 +516,5 @@ final class RemoteNodes {
         List<Action> found = Actions.byTask(rsc, task, null);
         return found.isEmpty() ? null : found.get(0);
     }
+
 }
