@@ -20,9 +20,12 @@ final class Containers {
             return;
         }
         Rsc connection = null;
+        boolean bundled = rsc.top().isBundle();
         if (rsc.isRemoteConnection) {
-            // No guest inside a guest: the container may not run on a remote node.
-            avoidRemoteNodes(cluster, container);
+            if (!bundled) {
+                // No guest inside a guest (bundles excepted): the container may not run on a remote node.
+                avoidRemoteNodes(cluster, container);
+            }
             // A re-probe of the container may find it running and make the recovery unnecessary.
             cluster.orderings.add(Ordering.byKey(container, "monitor", rsc, "stop", Action.ORDER_OPTIONAL));
         } else if (container.isRemoteConnection) {
@@ -37,8 +40,10 @@ final class Containers {
         cluster.orderings.add(Ordering.byKey(container, "start", rsc, "start",
                 Action.IMPLIES_THEN | Action.RUNNABLE_LEFT));
         cluster.orderings.add(Ordering.byKey(rsc, "stop", container, "stop", Action.IMPLIES_FIRST));
+        // A bundle's connection may follow its container through a remote node, so it only prefers it.
+        int score = bundled ? BundleAssigner.CONNECTION_WITH_CONTAINER : Score.INFINITY;
         Constraints.addColocation(cluster, new Colocation("resource-with-container", rsc, container,
-                Score.INFINITY, Role.UNKNOWN, Role.UNKNOWN, null, true));
+                score, Role.UNKNOWN, Role.UNKNOWN, null, true));
     }
 
     /** Bans a resource from every remote and guest node it could otherwise run on. */

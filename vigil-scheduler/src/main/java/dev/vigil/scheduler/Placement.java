@@ -56,8 +56,16 @@ final class Placement {
     private void symmetricDefault(Rsc rsc) {
         if (cluster.options.symmetricCluster() && !rsc.orphan) {
             for (SNode node : cluster.nodes) {
-                addScore(rsc, node, 0, true);
+                if (!node.bundleNode) { // only the bundle's own instances may use its guest nodes
+                    addScore(rsc, node, 0, true);
+                }
             }
+            if (rsc.bundledClone != null) {
+                symmetricDefault(rsc.bundledClone);
+            }
+        }
+        if (rsc.isBundle()) {
+            BundleAssigner.nodeCriteria(cluster, rsc);
         }
     }
 
@@ -108,13 +116,18 @@ final class Placement {
             for (Rsc child : rsc.children) {
                 applyLocation(child, rule);
             }
+        } else if (rsc.isBundle()) {
+            BundleAssigner.applyLocation(this, rsc, rule);
         }
     }
 
     private void stickiness(Rsc rsc) {
-        if (!rsc.children.isEmpty()) {
+        if (!rsc.children.isEmpty() || rsc.bundledClone != null) {
             for (Rsc child : rsc.children) {
                 stickiness(child);
+            }
+            if (rsc.bundledClone != null) {
+                stickiness(rsc.bundledClone);
             }
             return;
         }
@@ -128,10 +141,22 @@ final class Placement {
         addScore(rsc, node, rsc.stickiness, false);
     }
 
+    /** Has the resource failed on the node as often as its migration-threshold allows? */
+    boolean thresholdReached(Rsc rsc, SNode node) {
+        if (rsc.migrationThreshold == 0 || rsc.failureIgnored) {
+            return false;
+        }
+        int failures = FailCounts.count(cluster, rsc, node);
+        return failures > 0 && rsc.migrationThreshold - failures <= 0;
+    }
+
     private void failureThreshold(Rsc rsc, SNode node) {
-        if (!rsc.children.isEmpty()) {
+        if (!rsc.children.isEmpty() || rsc.bundledClone != null) {
             for (Rsc child : new ArrayList<>(rsc.children)) {
                 failureThreshold(child, node);
+            }
+            if (rsc.bundledClone != null) {
+                failureThreshold(rsc.bundledClone, node);
             }
             return;
         }
@@ -161,7 +186,7 @@ final class Placement {
             case PRIMITIVE -> assignPrimitive(rsc, prefer);
             case GROUP -> assignGroup(rsc, prefer);
             case CLONE -> CloneAssigner.assign(this, cluster, rsc, prefer);
-            case BUNDLE -> null;
+            case BUNDLE -> BundleAssigner.assign(this, cluster, rsc, prefer);
         };
     }
 

@@ -2,6 +2,7 @@ package dev.vigil.scheduler;
 
 import dev.vigil.model.Durations;
 import dev.vigil.model.Role;
+import dev.vigil.model.cib.Bundle;
 import dev.vigil.model.cib.Group;
 import dev.vigil.model.cib.LrmResource;
 import dev.vigil.model.cib.Node;
@@ -51,16 +52,21 @@ final class RemoteNodes {
             }
         } else if (r instanceof Group g) {
             g.members().forEach(m -> addNodesFor(cluster, m));
+        } else if (r instanceof Bundle b) {
+            for (String name : Bundles.guestNames(b)) {
+                addNode(cluster, name, SNode.Kind.GUEST).bundleNode = true;
+            }
         }
     }
 
-    private static void addNode(Cluster cluster, String name, SNode.Kind kind) {
+    private static SNode addNode(Cluster cluster, String name, SNode.Kind kind) {
         SNode node = cluster.nodesByName.get(name);
         if (node == null) {
             node = Unpacker.addNode(cluster, name, name, kind);
         }
         node.kind = kind;
         cluster.haveRemoteNodes = true;
+        return node;
     }
 
     static boolean isConnectionAgent(Primitive p) {
@@ -374,12 +380,24 @@ final class RemoteNodes {
         }
     }
 
+    /**
+     * On a guest node: starts wait for the container (and are redone when it is) and for the
+     * connection; stops come before the connection goes, unless the container failed, which
+     * implies them.
+     */
     private static void orderOnGuest(Cluster cluster, Action action, Rsc connection) {
-        switch (action.task) {
-            case "start", "promote" -> afterConnectionStart(cluster, connection, action, 0);
-            case "stop" -> beforeConnectionStop(cluster, action, connection, Action.IMPLIES_FIRST);
-            case "demote" -> {
-                if (!connection.container.failed) {
+        Rsc container = connection.container;
+        if (container.failed) {
+            Fencing.fenceNode(cluster, action.node, "container failed", false);
+        }
+        String task = action.task.startsWith("migrate_") ? "stop" : action.task;
+        switch (task) {
+            case "start", "promote" -> {
+                afterStartOf(cluster, container, action, Action.IMPLIES_THEN);
+                afterConnectionStart(cluster, connection, action, 0);
+            }
+            case "stop", "demote" -> {
+                if (!container.failed) {
                     beforeConnectionStop(cluster, action, connection, Action.IMPLIES_FIRST);
                 }
             }
@@ -432,7 +450,11 @@ final class RemoteNodes {
     }
 
     private static void afterConnectionStart(Cluster cluster, Rsc connection, Action action, int extra) {
-        cluster.orderings.add(Ordering.keyThenAction(connection, "start", action, Action.RUNNABLE_LEFT | extra));
+        afterStartOf(cluster, connection, action, extra);
+    }
+
+    private static void afterStartOf(Cluster cluster, Rsc first, Action action, int extra) {
+        cluster.orderings.add(Ordering.keyThenAction(first, "start", action, Action.RUNNABLE_LEFT | extra));
     }
 
     private static void beforeConnectionStop(Cluster cluster, Action action, Rsc connection, int flags) {

@@ -69,6 +69,10 @@ final class Rsc {
     /** For a resource running inside a guest node: the container resource. */
     Rsc container;
     final List<Rsc> fillers = new ArrayList<>();
+    /** Bundle: its settings, its replicas and the implicit clone of its primitive (or null). */
+    Bundles.Spec bundleSpec;
+    final List<Bundles.Replica> replicas = new ArrayList<>();
+    Rsc bundledClone;
 
     // ------------------------------------------------------------------ current state (from history)
     Role role = Role.STOPPED;

@@ -68,6 +68,7 @@ final class Unpacker {
                 continue;
             }
             SNode node = new SNode(n.id(), name, kind);
+            node.configured = true;
             if (n.score() != null) {
                 node.baseWeight = Score.parseLenient(n.score());
             }
@@ -150,7 +151,7 @@ final class Unpacker {
         cluster.resources.addAll(top);
     }
 
-    private static Rsc build(Cluster cluster, Resource config, Rsc parent, String instanceSuffix) {
+    static Rsc build(Cluster cluster, Resource config, Rsc parent, String instanceSuffix) {
         String suffix = instanceSuffix == null ? "" : instanceSuffix;
         Rsc rsc;
         if (config instanceof Primitive p) {
@@ -182,6 +183,7 @@ final class Unpacker {
             unpackMeta(cluster, rsc, b.metaAttributes(), null);
             unpackCommon(cluster, rsc);
             cluster.byId.put(rsc.id, rsc);
+            Bundles.unpack(cluster, rsc, b);
             return rsc;
         } else {
             throw new IllegalStateException("unknown resource type " + config);

@@ -1,0 +1,206 @@
+package dev.vigil.scheduler;
+
+import dev.vigil.model.Score;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Placement of bundles: the containers are spread over the nodes like clone instances (at
+ * most replicas-per-host on a node), each replica's IP and connection follow its container,
+ * and each instance of the bundled primitive runs on its replica's guest node.
+ */
+final class BundleAssigner {
+    /** The score an instance has on its own replica's guest node. */
+    private static final int REPLICA_NODE_SCORE = 500;
+    /** A replica's connection prefers its container's host, but may run elsewhere. */
+    static final int CONNECTION_WITH_CONTAINER = 10_000;
+
+    private BundleAssigner() {
+    }
+
+    // ------------------------------------------------------------------ node criteria
+
+    /**
+     * The implicit clone may not run on its own guest nodes; each instance only on its
+     * replica's guest node. A guest node that was configured before the bundle created it is
+     * banned for the resources configured before the bundle.
+     */
+    static void nodeCriteria(Cluster cluster, Rsc bundle) {
+        Rsc clone = bundle.bundledClone;
+        if (clone != null) {
+            for (Bundles.Replica replica : bundle.replicas) {
+                if (replica.node == null) {
+                    continue;
+                }
+                clone.allowed.put(replica.node, Score.MINUS_INFINITY);
+                if (replica.child != null) {
+                    replica.child.allowed.clear();
+                    replica.child.allowed.put(replica.node, REPLICA_NODE_SCORE);
+                }
+            }
+        }
+        for (Bundles.Replica replica : bundle.replicas) {
+            if (replica.node != null && replica.node.configured) {
+                banForEarlierResources(cluster, bundle, replica);
+            }
+        }
+    }
+
+    private static void banForEarlierResources(Cluster cluster, Rsc bundle, Bundles.Replica replica) {
+        for (Rsc rsc : cluster.resources) {
+            if (rsc == bundle) {
+                break;
+            }
+            banEverywhereBelow(rsc, replica.node);
+        }
+        // The bundle's own containers and addresses made before the guest node are banned too.
+        for (Bundles.Replica r : bundle.replicas) {
+            if (r.index > replica.index) {
+                break;
+            }
+            for (Rsc rsc : new Rsc[] {r.container, r.ip}) {
+                if (rsc != null) {
+                    rsc.allowed.put(replica.node, 0);
+                }
+            }
+        }
+    }
+
+    private static void banEverywhereBelow(Rsc rsc, SNode node) {
+        if (rsc.allowed.containsKey(node)) {
+            rsc.allowed.put(node, Score.MINUS_INFINITY);
+        }
+        for (Rsc child : rsc.children) {
+            banEverywhereBelow(child, node);
+        }
+    }
+
+    /** A location constraint on a bundle applies to its containers and addresses (and by role to its clone). */
+    static void applyLocation(Placement placement, Rsc bundle, Cluster.LocationRule rule) {
+        for (Bundles.Replica replica : bundle.replicas) {
+            placement.applyLocation(replica.container, rule);
+            if (replica.ip != null) {
+                placement.applyLocation(replica.ip, rule);
+            }
+        }
+        boolean byRole = rule.role() == dev.vigil.model.Role.PROMOTED || rule.role() == dev.vigil.model.Role.UNPROMOTED;
+        if (bundle.bundledClone != null && byRole) {
+            placement.applyLocation(bundle.bundledClone, rule);
+        }
+    }
+
+    // ------------------------------------------------------------------ assignment
+
+    static SNode assign(Placement placement, Cluster cluster, Rsc bundle, SNode prefer) {
+        if (!bundle.provisional || bundle.assigning) {
+            return null;
+        }
+        bundle.assigning = true;
+        placement.showScores("pcmk__bundle_allocate", bundle);
+        if (bundle.bundledClone != null) {
+            placement.showScores("pcmk__bundle_allocate", bundle.bundledClone);
+        }
+        distributeContainers(placement, bundle);
+        for (Bundles.Replica replica : bundle.replicas) {
+            if (replica.ip != null) {
+                placement.assign(replica.ip, prefer);
+            }
+            if (replica.remote != null) {
+                placement.assign(replica.remote, prefer);
+                RemoteNodes.connectionAssigned(replica.remote);
+            }
+            if (replica.child != null) {
+                assignChild(placement, replica);
+            }
+        }
+        Rsc clone = bundle.bundledClone;
+        if (clone != null) {
+            for (Map.Entry<SNode, Integer> e : clone.allowed.entrySet()) {
+                e.setValue(isNodeOf(bundle, e.getKey()) ? 0 : Score.MINUS_INFINITY);
+            }
+            placement.assign(clone, prefer);
+        }
+        bundle.assigning = false;
+        bundle.provisional = false;
+        return null;
+    }
+
+    private static boolean isNodeOf(Rsc bundle, SNode node) {
+        for (Bundles.Replica replica : bundle.replicas) {
+            if (replica.node == node) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The instance runs on its replica's guest node or nowhere. */
+    private static void assignChild(Placement placement, Bundles.Replica replica) {
+        Rsc child = replica.child;
+        for (Map.Entry<SNode, Integer> e : child.allowed.entrySet()) {
+            if (e.getKey() != replica.node) {
+                e.setValue(Score.MINUS_INFINITY);
+            } else if (!placement.thresholdReached(child, e.getKey())) {
+                e.setValue(Score.INFINITY);
+            }
+        }
+        Rsc clone = child.parent;
+        boolean wasAssigning = clone.assigning;
+        clone.assigning = true;
+        placement.assign(child, replica.node);
+        clone.assigning = wasAssigning;
+    }
+
+    /**
+     * Spreads the containers over the nodes as clone instances are spread: each stays where it
+     * runs while its node has room for an even share, the others go to the best nodes that
+     * still have room for replicas-per-host.
+     */
+    private static void distributeContainers(Placement placement, Rsc bundle) {
+        int perHost = bundle.bundleSpec.replicasPerHost();
+        List<Rsc> containers = new ArrayList<>();
+        for (Bundles.Replica replica : bundle.replicas) {
+            containers.add(replica.container);
+        }
+        containers.sort(Comparator.comparing((Rsc c) -> c.runningOn.isEmpty()));
+        int available = 0;
+        for (SNode node : bundle.allowed.keySet()) {
+            if (Placement.available(node, true, bundle.allowed)) {
+                available++;
+            }
+        }
+        int evenShare = Math.min(perHost, Math.max(1, available == 0 ? 1
+                : (containers.size() + available - 1) / available));
+        for (Rsc container : containers) {
+            SNode current = container.currentNode();
+            if (current != null && container.provisional && Placement.available(current, true, container.allowed)
+                    && countOn(bundle, current) < evenShare) {
+                placement.assign(container, current);
+            }
+        }
+        for (Rsc container : containers) {
+            if (!container.provisional) {
+                continue;
+            }
+            for (Map.Entry<SNode, Integer> e : container.allowed.entrySet()) {
+                SNode node = e.getKey();
+                if (!Placement.available(node, false, container.allowed) || countOn(bundle, node) >= perHost) {
+                    e.setValue(Score.MINUS_INFINITY);
+                }
+            }
+            placement.assign(container, null);
+        }
+    }
+
+    private static int countOn(Rsc bundle, SNode node) {
+        int count = 0;
+        for (Bundles.Replica replica : bundle.replicas) {
+            if (!replica.container.provisional && replica.container.assigned == node) {
+                count++;
+            }
+        }
+        return count;
+    }
+}
