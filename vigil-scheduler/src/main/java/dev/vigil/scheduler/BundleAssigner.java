@@ -102,6 +102,10 @@ final class BundleAssigner {
         if (bundle.bundledClone != null) {
             placement.showScores("pcmk__bundle_allocate", bundle.bundledClone);
         }
+        // Colocations of the bundle with other resources are its containers' to follow.
+        for (Bundles.Replica replica : bundle.replicas) {
+            replica.container.thisWith.addAll(bundle.thisWith);
+        }
         distributeContainers(placement, bundle);
         for (Bundles.Replica replica : bundle.replicas) {
             if (replica.ip != null) {
@@ -125,6 +129,40 @@ final class BundleAssigner {
         bundle.assigning = false;
         bundle.provisional = false;
         return null;
+    }
+
+    /**
+     * A resource colocated with a bundle: with a mandatory colocation it may only run where
+     * one of the bundle's containers (with a promoted instance, when the role is asked for)
+     * runs; otherwise each container adds its preference.
+     */
+    static void applyBundleAsPrimary(Rsc dependent, Rsc bundle, Colocation c) {
+        if (bundle.provisional) {
+            return;
+        }
+        if (c.score() < Score.INFINITY) {
+            for (Bundles.Replica replica : bundle.replicas) {
+                Colocations.applyToScores(dependent, replica.container.assigned, c);
+            }
+            return;
+        }
+        List<SNode> hosts = new ArrayList<>();
+        for (Bundles.Replica replica : bundle.replicas) {
+            SNode host = replica.container.assigned;
+            if (host == null || replica.container.blocked) {
+                continue;
+            }
+            boolean wantsPromoted = c.primaryRole() == dev.vigil.model.Role.PROMOTED;
+            if (wantsPromoted && (replica.child == null || replica.child.nextRole != dev.vigil.model.Role.PROMOTED)) {
+                continue;
+            }
+            hosts.add(host);
+        }
+        for (Map.Entry<SNode, Integer> e : dependent.allowed.entrySet()) {
+            if (!hosts.contains(e.getKey())) {
+                e.setValue(Score.MINUS_INFINITY);
+            }
+        }
     }
 
     private static boolean isNodeOf(Rsc bundle, SNode node) {

@@ -75,6 +75,10 @@ final class GraphBuilder {
     }
 
     private void addResource(Rsc rsc) {
+        if (rsc.isBundle()) {
+            addBundle(rsc);
+            return;
+        }
         List<Action> own = new ArrayList<>(rsc.actions);
         java.util.Collections.reverse(own);
         for (Action a : own) {
@@ -82,6 +86,23 @@ final class GraphBuilder {
         }
         for (Rsc child : rsc.children) {
             addResource(child);
+        }
+    }
+
+    /**
+     * A bundle's clone first, then each replica's IP, container and connection; the bundle's
+     * own pseudo actions come with the cluster's actions.
+     */
+    private void addBundle(Rsc bundle) {
+        if (bundle.bundledClone != null) {
+            addResource(bundle.bundledClone);
+        }
+        for (Bundles.Replica replica : bundle.replicas) {
+            for (Rsc member : new Rsc[] {replica.ip, replica.container, replica.remote}) {
+                if (member != null) {
+                    addResource(member);
+                }
+            }
         }
     }
 

@@ -26,8 +26,7 @@ final class InternalConstraints {
             case PRIMITIVE -> primitive(rsc);
             case GROUP -> group(rsc);
             case CLONE -> CloneActions.internalConstraints(this, cluster, rsc);
-            case BUNDLE -> {
-            }
+            case BUNDLE -> BundleActions.internalConstraints(this, cluster, rsc);
         }
     }
 

@@ -415,6 +415,9 @@ final class Orderer {
         if (action.rsc.isGroup()) {
             return groupFlags(action, node);
         }
+        if (action.rsc.isBundle()) {
+            return BundleActions.flagsForOrdering(action, node);
+        }
         return CloneActions.flagsForOrdering(action, node);
     }
 

@@ -26,6 +26,9 @@ final class Placement {
             p.symmetricDefault(rsc);
         }
         p.applyLocations();
+        for (Rsc rsc : cluster.byId.values()) {
+            p.applyExclusiveDiscovery(rsc);
+        }
         for (Rsc rsc : cluster.resources) {
             p.stickiness(rsc);
         }
@@ -118,6 +121,18 @@ final class Placement {
             }
         } else if (rsc.isBundle()) {
             BundleAssigner.applyLocation(this, rsc, rule);
+        }
+    }
+
+    /** With exclusive discovery, a resource may only run where such a constraint enables discovery. */
+    private void applyExclusiveDiscovery(Rsc rsc) {
+        if (!rsc.exclusiveDiscovery) {
+            return;
+        }
+        for (Map.Entry<SNode, Integer> e : rsc.allowed.entrySet()) {
+            if (!"exclusive".equals(Discovery.mode(rsc, e.getKey()))) {
+                e.setValue(Score.MINUS_INFINITY);
+            }
         }
     }
 

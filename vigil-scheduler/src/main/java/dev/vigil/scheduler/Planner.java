@@ -54,7 +54,10 @@ final class Planner {
         }
     }
 
-    private boolean probe(Rsc rsc, SNode node) {
+    boolean probe(Rsc rsc, SNode node) {
+        if (rsc.isBundle()) {
+            return BundleActions.probe(this, cluster, rsc, node);
+        }
         if (node.isRemote()) {
             if (rsc.isFencingDevice || rsc.isRemoteConnection) {
                 return false;
@@ -86,7 +89,8 @@ final class Planner {
         Rsc top = rsc.top();
         Integer allowed = rsc.allowed.get(node);
         String mode = Discovery.mode(rsc, node);
-        if (Discovery.isExclusive(top) || Discovery.isExclusive(rsc)) {
+        // A bundle's exclusive discovery limits its containers, not the probes of its connections.
+        if (Discovery.isExclusive(top) && !top.isBundle() || Discovery.isExclusive(rsc)) {
             if (allowed == null || !"exclusive".equals(mode)) {
                 return false;
             }
@@ -115,7 +119,7 @@ final class Planner {
         if (!probe.runnable && rsc.runningOn.isEmpty()) {
             flags |= Action.RUNNABLE_LEFT;
         }
-        Rsc startOf = rsc.isCloneInstance() || rsc.parent == null ? top : rsc;
+        Rsc startOf = rsc.isCloneInstance() || rsc.parent == null || top.isBundle() ? top : rsc;
         if (rsc.parent != null && rsc.parent.isGroup() && rsc.parent.parent == null) {
             startOf = rsc;
         }
@@ -131,8 +135,7 @@ final class Planner {
             case PRIMITIVE -> primitiveActions(rsc);
             case GROUP -> groupActions(rsc);
             case CLONE -> CloneActions.create(this, cluster, rsc);
-            case BUNDLE -> {
-            }
+            case BUNDLE -> BundleActions.create(this, cluster, rsc);
         }
     }
 

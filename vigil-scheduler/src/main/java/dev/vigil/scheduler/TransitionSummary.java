@@ -39,6 +39,16 @@ final class TransitionSummary {
     }
 
     private void resource(Rsc rsc) {
+        if (rsc.isBundle()) {
+            for (Bundles.Replica replica : rsc.replicas) {
+                for (Rsc member : new Rsc[] {replica.ip, replica.container, replica.remote, replica.child}) {
+                    if (member != null) {
+                        resource(member);
+                    }
+                }
+            }
+            return;
+        }
         if (!rsc.children.isEmpty()) {
             for (Rsc child : rsc.children) {
                 resource(child);
