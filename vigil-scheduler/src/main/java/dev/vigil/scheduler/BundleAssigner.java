@@ -1,5 +1,6 @@
 package dev.vigil.scheduler;
 
+import dev.vigil.model.Role;
 import dev.vigil.model.Score;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -85,7 +86,7 @@ final class BundleAssigner {
                 placement.applyLocation(replica.ip, rule);
             }
         }
-        boolean byRole = rule.role() == dev.vigil.model.Role.PROMOTED || rule.role() == dev.vigil.model.Role.UNPROMOTED;
+        boolean byRole = rule.role() == Role.PROMOTED || rule.role() == Role.UNPROMOTED;
         if (bundle.bundledClone != null && byRole) {
             placement.applyLocation(bundle.bundledClone, rule);
         }
@@ -110,6 +111,12 @@ final class BundleAssigner {
         for (Bundles.Replica replica : bundle.replicas) {
             if (replica.ip != null) {
                 placement.assign(replica.ip, prefer);
+            }
+            SNode host = replica.container.assigned;
+            if (replica.remote != null && host != null && host.isRemote() && host.remoteRsc != null) {
+                // A remote node's pacemaker-remoted takes one connection: nest it in the host's.
+                Constraints.addColocation(cluster, new Colocation("child-remote-with-docker-remote", replica.remote,
+                        host.remoteRsc, Score.INFINITY, Role.UNKNOWN, Role.UNKNOWN, null, true));
             }
             if (replica.remote != null) {
                 placement.assign(replica.remote, prefer);
@@ -152,8 +159,8 @@ final class BundleAssigner {
             if (host == null || replica.container.blocked) {
                 continue;
             }
-            boolean wantsPromoted = c.primaryRole() == dev.vigil.model.Role.PROMOTED;
-            if (wantsPromoted && (replica.child == null || replica.child.nextRole != dev.vigil.model.Role.PROMOTED)) {
+            boolean wantsPromoted = c.primaryRole() == Role.PROMOTED;
+            if (wantsPromoted && (replica.child == null || replica.child.nextRole != Role.PROMOTED)) {
                 continue;
             }
             hosts.add(host);

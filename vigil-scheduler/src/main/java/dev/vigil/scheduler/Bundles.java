@@ -187,10 +187,16 @@ final class Bundles {
         return ((value >> 24) & 255) + "." + ((value >> 16) & 255) + "." + ((value >> 8) & 255) + "." + (value & 255);
     }
 
+    /** Is {@code rsc} the instance that runs on this bundle guest node? */
+    static boolean runsOn(Rsc rsc, SNode bundleNode) {
+        Replica replica = replicaOf(rsc);
+        return replica != null && replica.child == rsc && replica.node == bundleNode;
+    }
+
     /** The replica whose resource (container, IP, connection or child) this is, or null. */
     static Replica replicaOf(Rsc rsc) {
-        Rsc bundle = rsc.top();
-        if (!bundle.isBundle()) {
+        Rsc bundle = rsc.enclosingBundle();
+        if (bundle == null) {
             return null;
         }
         for (Replica r : bundle.replicas) {

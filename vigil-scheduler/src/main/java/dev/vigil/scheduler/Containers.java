@@ -20,7 +20,7 @@ final class Containers {
             return;
         }
         Rsc connection = null;
-        boolean bundled = rsc.top().isBundle();
+        boolean bundled = rsc.enclosingBundle() != null;
         if (rsc.isRemoteConnection) {
             if (!bundled) {
                 // No guest inside a guest (bundles excepted): the container may not run on a remote node.
@@ -40,10 +40,12 @@ final class Containers {
         cluster.orderings.add(Ordering.byKey(container, "start", rsc, "start",
                 Action.IMPLIES_THEN | Action.RUNNABLE_LEFT));
         cluster.orderings.add(Ordering.byKey(rsc, "stop", container, "stop", Action.IMPLIES_FIRST));
-        // A bundle's connection may follow its container through a remote node, so it only prefers it.
-        int score = bundled ? BundleAssigner.CONNECTION_WITH_CONTAINER : Score.INFINITY;
+        // A bundle's container may run on a remote node, where its connection cannot: the
+        // connection only prefers the container's host, and does not pull the container.
+        boolean bundledConnection = bundled && rsc.isRemoteConnection;
+        int score = bundledConnection ? BundleAssigner.CONNECTION_WITH_CONTAINER : Score.INFINITY;
         Constraints.addColocation(cluster, new Colocation("resource-with-container", rsc, container,
-                score, Role.UNKNOWN, Role.UNKNOWN, null, true));
+                score, Role.UNKNOWN, Role.UNKNOWN, null, !bundledConnection));
     }
 
     /** Bans a resource from every remote and guest node it could otherwise run on. */

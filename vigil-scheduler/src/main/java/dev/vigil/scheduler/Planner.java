@@ -80,6 +80,9 @@ final class Planner {
         if (rsc.container != null && !rsc.isRemoteConnection) {
             return false;
         }
+        if (node.bundleNode && !Bundles.runsOn(rsc, node)) {
+            return false; // a bundle's guest node only hosts its replica's instance
+        }
         if (rsc.orphan) {
             return false;
         }
@@ -89,8 +92,7 @@ final class Planner {
         Rsc top = rsc.top();
         Integer allowed = rsc.allowed.get(node);
         String mode = Discovery.mode(rsc, node);
-        // A bundle's exclusive discovery limits its containers, not the probes of its connections.
-        if (Discovery.isExclusive(top) && !top.isBundle() || Discovery.isExclusive(rsc)) {
+        if (Discovery.isExclusive(top) || Discovery.isExclusive(rsc)) {
             if (allowed == null || !"exclusive".equals(mode)) {
                 return false;
             }
@@ -119,7 +121,7 @@ final class Planner {
         if (!probe.runnable && rsc.runningOn.isEmpty()) {
             flags |= Action.RUNNABLE_LEFT;
         }
-        Rsc startOf = rsc.isCloneInstance() || rsc.parent == null || top.isBundle() ? top : rsc;
+        Rsc startOf = rsc.isCloneInstance() || rsc.parent == null || rsc.parent.isBundle() ? top : rsc;
         if (rsc.parent != null && rsc.parent.isGroup() && rsc.parent.parent == null) {
             startOf = rsc;
         }
@@ -574,9 +576,12 @@ final class Planner {
     }
 
     private void stonithOrdering(Rsc rsc, Action fencing) {
-        if (!rsc.children.isEmpty()) {
+        if (!rsc.children.isEmpty() || rsc.bundledClone != null) {
             for (Rsc child : rsc.children) {
                 stonithOrdering(child, fencing);
+            }
+            if (rsc.bundledClone != null) {
+                stonithOrdering(rsc.bundledClone, fencing);
             }
             return;
         }

@@ -137,13 +137,26 @@ final class Rsc {
         return variant == Variant.BUNDLE;
     }
 
-    /** The top-level resource this one belongs to. */
+    /**
+     * The top-level resource this one belongs to; within a bundle, the bundle's member (its
+     * clone, a container, an address or a connection) counts as top-level, as in Pacemaker.
+     */
     Rsc top() {
         Rsc r = this;
-        while (r.parent != null) {
+        while (r.parent != null && !r.parent.isBundle()) {
             r = r.parent;
         }
         return r;
+    }
+
+    /** The bundle this resource belongs to, or null. */
+    Rsc enclosingBundle() {
+        for (Rsc r = parent; r != null; r = r.parent) {
+            if (r.isBundle()) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** The id without a clone instance suffix ({@code web:2} → {@code web}). */
@@ -180,6 +193,9 @@ final class Rsc {
         }
         for (Rsc c : r.children) {
             collectPrimitives(c, out);
+        }
+        if (r.bundledClone != null) {
+            collectPrimitives(r.bundledClone, out);
         }
     }
 
