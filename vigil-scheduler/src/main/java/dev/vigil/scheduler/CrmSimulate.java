@@ -26,7 +26,7 @@ public final class CrmSimulate {
     public static Report run(ClusterSnapshot snapshot) {
         // The current status is what the history says, before the scheduler decides anything.
         Cluster cluster = Unpacker.unpack(snapshot);
-        List<String> current = StatusPrinter.print(cluster);
+        List<String> current = StatusPrinter.print(cluster, true);
         Scheduler.schedule(cluster);
         List<String> scores = new ArrayList<>(cluster.trace.lines);
         List<PlannedChange> changes = TransitionSummary.of(cluster);
@@ -76,7 +76,7 @@ public final class CrmSimulate {
         }
         out.append("\nRevised Cluster Status:\n");
         Cluster after = Unpacker.unpack(new ClusterSnapshot(revised, snapshot.now()));
-        StatusPrinter.print(after).forEach(l -> out.append(l).append('\n'));
+        StatusPrinter.print(after, false).forEach(l -> out.append(l).append('\n'));
         return new Report(out.toString(), scores, result, revised);
     }
 

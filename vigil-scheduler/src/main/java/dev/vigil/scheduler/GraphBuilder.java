@@ -116,7 +116,7 @@ final class GraphBuilder {
     }
 
     static boolean shouldAdd(Action a) {
-        if (!a.runnable || a.optional) {
+        if (!a.runnable || (a.optional && !a.printAlways)) {
             return false;
         }
         if (a.rsc != null && !a.rsc.managed && !(a.task.equals("monitor"))) {
@@ -148,6 +148,10 @@ final class GraphBuilder {
         }
         if ((e.type & Action.SAME_NODE) != 0 && first.node != null && then.node != null && first.node != then.node) {
             return false;
+        }
+        if ((e.type & Action.ANTI_COLOCATION) != 0
+                && (first.node != null && then.node != null && first.node != then.node || first.optional)) {
+            return false; // only where the two would meet
         }
         return true;
     }

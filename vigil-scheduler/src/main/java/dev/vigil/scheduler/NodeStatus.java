@@ -35,7 +35,7 @@ final class NodeStatus {
                 continue;
             }
             // Until its status entry is seen, a node is unclean if startup-fencing says so.
-            node.unclean = cluster.options.startupFencing();
+            node.unclean = cluster.options.startupFencing() && cluster.options.stonithEnabled();
             NodeState state = states.get(node.id);
             Unpacker.unpackNodeAttributes(cluster, node, configs.get(node.id), state);
             if (state == null) {
@@ -58,6 +58,8 @@ final class NodeStatus {
 
     private static void unpackMembership(Cluster cluster, SNode node, NodeState state) {
         node.expectedUp = "member".equals(state.get("expected"));
+        // Only with fencing does a member whose controller is gone still count as online.
+        node.inCluster = member(state) > 0 && cluster.options.stonithEnabled();
         boolean terminate = Options.isTrue(node.attributes.get("terminate"))
                 || (node.attributes.get("terminate") != null && !Options.isFalse(node.attributes.get("terminate"))
                 && isPositiveNumber(node.attributes.get("terminate")));

@@ -368,9 +368,17 @@ final class Orderer {
                 if (then.runnableBefore >= then.requiredRunnableBefore) {
                     then.runnable = true;
                 }
+                if (!ff.optional()) {
+                    then.optional = false; // in the graph because a runnable first is required
+                }
             }
         }
         updateOrdered(first, then, ff, edge.type);
+        if (first.rsc != null && first.rsc.blocked && !first.rsc.managed && first.task.equals("stop")
+                && !first.runnable && then.runnable) {
+            // Nothing ordered after a stop that will never happen can happen either.
+            then.runnable = false;
+        }
         changedFirst = first.optional != firstOptional || first.runnable != firstRunnable;
         return first;
     }
@@ -413,7 +421,7 @@ final class Orderer {
             return new ActionFlags(action.optional, action.runnable, action.pseudo);
         }
         if (action.rsc.isGroup()) {
-            return groupFlags(action, node);
+            return groupFlags(action, null); // only clones look at a specific node
         }
         if (action.rsc.isBundle()) {
             return BundleActions.flagsForOrdering(action, node);

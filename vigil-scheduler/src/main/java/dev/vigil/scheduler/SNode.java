@@ -19,6 +19,8 @@ final class SNode {
     int order;
 
     boolean online;
+    /** Membership says the node is in the cluster (in_ccm), whatever its controller's state. */
+    boolean inCluster;
     boolean unclean;
     /** No status entry was ever recorded for this node. */
     boolean unseen = true;
@@ -44,6 +46,8 @@ final class SNode {
     boolean remoteReconnecting;
     /** Why the node must be fenced (first reason wins). */
     String fenceReason;
+    /** "RED" or "YELLOW" when a #health attribute says so (shown in the status). */
+    String healthNote;
     /** Base score every resource gets on this node (node health, node score). */
     int baseWeight;
 
