@@ -153,7 +153,21 @@ final class GraphBuilder {
                 && (first.node != null && then.node != null && first.node != then.node || first.optional)) {
             return false; // only where the two would meet
         }
-        return true;
+        // A stop implied by a guest's recovery cannot wait for what the recovery waits for.
+        return !(first.impliedByFencing && dependsOn(first, then, new java.util.HashSet<>()));
+    }
+
+    /** Does {@code action} (transitively) wait for {@code other}? */
+    private static boolean dependsOn(Action action, Action other, Set<Action> seen) {
+        for (Action.Edge e : action.before) {
+            if (e.type == 0 || !seen.add(e.first)) {
+                continue;
+            }
+            if (e.first == other || dependsOn(e.first, other, seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private GraphAction toGraphAction(Action a) {

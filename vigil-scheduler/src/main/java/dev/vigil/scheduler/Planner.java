@@ -632,6 +632,7 @@ final class Planner {
         for (Action stop : stops) {
             stop.pseudo = true;
             stop.runnable = true;
+            stop.impliedByFencing = target.isGuest();
             if (orderImplicit) {
                 cluster.orderings.add(Ordering.actions(fencing, stop, Action.ORDER_OPTIONAL));
                 if (parentStop != null && parentStop != stop) {

@@ -516,19 +516,20 @@ final class RemoteNodes {
         Action fence = Fencing.fenceOp(cluster, node, op, false, "guest is unclean", false);
         fence.pseudo = true;
         fence.runnable = true;
+        // Linked directly (not as ordering constraints, which would also order probes).
         int implies = Action.RUNNABLE_LEFT | Action.IMPLIES_THEN;
         if (stop != null && stop.pseudo) {
             // The container's stop is implied by fencing its host: the guest is down after that.
             Action hostFence = Fencing.fenceOp(cluster, stop.node, null, false, null, false);
-            cluster.orderings.add(Ordering.actions(hostFence, fence, implies));
+            Orderer.link(hostFence, fence, implies);
         } else if (stop != null) {
-            cluster.orderings.add(Ordering.actions(stop, fence, implies));
+            Orderer.link(stop, fence, implies);
         } else {
             // The container is thought stopped already; its history may just have been
             // cleaned, so the guest is down only after its connection is stopped.
             Action connectionStop = first(node.remoteRsc, "stop");
             if (connectionStop != null) {
-                cluster.orderings.add(Ordering.actions(connectionStop, fence, Action.ORDER_OPTIONAL));
+                Orderer.link(connectionStop, fence, Action.ORDER_OPTIONAL);
             }
         }
         planner.orderVsFence(fence);
