@@ -156,6 +156,54 @@ final class RemoteNodes {
         }
     }
 
+    /**
+     * A removed resource found in the history: if it was a remote connection, its node still
+     * exists, shutting down; if it ran in a container, it is tied to it once the cluster
+     * nodes' histories are read.
+     */
+    static void adoptOrphan(Cluster cluster, Rsc orphan, LrmResource entry) {
+        orphan.isRemoteConnection = "ocf".equals(entry.agentClass()) && "pacemaker".equals(entry.provider())
+                && "remote".equals(entry.type());
+        if (orphan.isRemoteConnection) {
+            SNode node = cluster.nodesByName.get(orphan.id);
+            if (node == null) {
+                node = Unpacker.addNode(cluster, orphan.id, orphan.id, SNode.Kind.REMOTE);
+                unpackAttributes(cluster, node, null, stateOf(cluster, node));
+                cluster.haveRemoteNodes = true;
+            }
+            node.remoteRsc = orphan;
+            orphan.providesNode = node;
+            node.shutdown = true;
+        }
+        if (entry.container() != null) {
+            orphan.meta.put("container", entry.container());
+        }
+    }
+
+    /** Ties removed resources that ran in a container to it (a removed guest's connection makes it a guest). */
+    private static void linkOrphanFillers(Cluster cluster) {
+        for (Rsc orphan : cluster.orphans) {
+            Rsc container = orphan.container == null ? cluster.byId.get(orphan.meta("container")) : null;
+            if (container == null || container == orphan) {
+                continue;
+            }
+            orphan.container = container;
+            container.fillers.add(orphan);
+            if (orphan.providesNode != null) {
+                orphan.providesNode.kind = SNode.Kind.GUEST;
+            }
+        }
+    }
+
+    private static NodeState stateOf(Cluster cluster, SNode node) {
+        for (NodeState state : cluster.cib.status().nodes()) {
+            if (node.id.equals(state.id())) {
+                return state;
+            }
+        }
+        return null;
+    }
+
     /** Attributes of a remote or guest node: configured, then from its status entry. */
     static void unpackAttributes(Cluster cluster, SNode node, Node config, NodeState state) {
         Unpacker.unpackNodeAttributes(cluster, node, config, state);
@@ -178,6 +226,7 @@ final class RemoteNodes {
      * the others last, so that what is found active on a node that is down gets it fenced.
      */
     static void unpackHistories(Cluster cluster, HistoryUnpacker unpacker) {
+        linkOrphanFillers(cluster);
         List<NodeState> remaining = new ArrayList<>();
         for (NodeState state : cluster.cib.status().nodes()) {
             SNode node = nodeOf(cluster, state);
@@ -249,7 +298,10 @@ final class RemoteNodes {
         return connection.container == null || connection.container.role == Role.STARTED;
     }
 
-    /** A remote or guest node is online while its connection runs and neither it nor the container failed. */
+    /**
+     * A remote or guest node is online while its connection runs and neither it nor the
+     * container failed; a guest also goes down with an unclean host.
+     */
     static void updateState(SNode node) {
         node.remoteStateKnown = true;
         Rsc connection = node.remoteRsc;
@@ -262,6 +314,7 @@ final class RemoteNodes {
         if (node.online && connection.nextRole == Role.STOPPED) {
             node.shutdown = true;
         }
+        SNode host = container != null && connection.runningOn.size() == 1 ? connection.runningOn.get(0) : null;
         if (container != null && container.failed) {
             node.online = false;
             node.remoteRequiresReset = true;
@@ -269,6 +322,11 @@ final class RemoteNodes {
             node.online = false;
         } else if (connection.role == Role.STOPPED || container != null && container.role == Role.STOPPED) {
             node.online = false;
+            node.remoteRequiresReset = false;
+        } else if (host != null && !host.online && host.unclean) {
+            // The guest goes down with the host that is being fenced.
+            node.online = false;
+            node.remoteRequiresReset = true;
         }
     }
 

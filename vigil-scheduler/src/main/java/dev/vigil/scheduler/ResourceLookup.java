@@ -174,6 +174,7 @@ final class ResourceLookup {
         cluster.byId.put(id, rsc);
         cluster.resources.add(rsc);
         cluster.orphans.add(rsc);
+        RemoteNodes.adoptOrphan(cluster, rsc, entry);
         if (rsc.managed) {
             // A removed resource must not run anywhere; it is stopped where it still runs.
             for (SNode n : cluster.nodes) {
