@@ -199,53 +199,93 @@ final class BundleAssigner {
     }
 
     /**
-     * Spreads the containers over the nodes as clone instances are spread: each stays where it
-     * runs while its node has room for an even share, the others go to the best nodes that
-     * still have room for replicas-per-host.
+     * Spreads the containers over the nodes as clone instances are spread: first each
+     * healthy active container stays where it runs while that node holds fewer than an even
+     * share, then the others go to the best nodes that still have room for replicas-per-host.
      */
     private static void distributeContainers(Placement placement, Rsc bundle) {
+        int max = bundle.replicas.size();
         int perHost = bundle.bundleSpec.replicasPerHost();
         List<Rsc> containers = new ArrayList<>();
         for (Bundles.Replica replica : bundle.replicas) {
             containers.add(replica.container);
         }
-        containers.sort(Comparator.comparing((Rsc c) -> c.runningOn.isEmpty()));
+        containers.sort(Comparator.comparingInt(BundleAssigner::placementRank));
         int available = 0;
         for (SNode node : bundle.allowed.keySet()) {
-            if (Placement.available(node, true, bundle.allowed)) {
+            if (Placement.available(node, false, bundle.allowed)) {
                 available++;
             }
         }
-        int evenShare = Math.min(perHost, Math.max(1, available == 0 ? 1
-                : (containers.size() + available - 1) / available));
+        int evenShare = Math.max(1, available == 0 ? 1 : max / available);
+        Map<SNode, Integer> counts = new java.util.HashMap<>();
+        int placed = 0;
         for (Rsc container : containers) {
             SNode current = container.currentNode();
-            if (current != null && container.provisional && Placement.available(current, true, container.allowed)
-                    && countOn(bundle, current) < evenShare) {
-                placement.assign(container, current);
+            if (placed >= max || current == null || !container.provisional || container.failed) {
+                continue;
+            }
+            if (!Placement.available(current, false, bundle.allowed)
+                    || bundle.allowed.getOrDefault(current, Score.MINUS_INFINITY) < 0
+                    || counts.getOrDefault(current, 0) >= evenShare) {
+                continue;
+            }
+            if (placeContainer(placement, bundle, container, current, perHost, counts)) {
+                placed++;
             }
         }
         for (Rsc container : containers) {
             if (!container.provisional) {
                 continue;
             }
-            for (Map.Entry<SNode, Integer> e : container.allowed.entrySet()) {
-                SNode node = e.getKey();
-                if (!Placement.available(node, false, container.allowed) || countOn(bundle, node) >= perHost) {
-                    e.setValue(Score.MINUS_INFINITY);
-                }
+            if (placed >= max) {
+                container.allowed.replaceAll((node, score) -> Score.MINUS_INFINITY);
+            } else if (placeContainer(placement, bundle, container, null, perHost, counts)) {
+                placed++;
             }
-            placement.assign(container, null);
         }
     }
 
-    private static int countOn(Rsc bundle, SNode node) {
-        int count = 0;
-        for (Bundles.Replica replica : bundle.replicas) {
-            if (!replica.container.provisional && replica.container.assigned == node) {
-                count++;
+    /** Active, healthy containers are placed first, failed ones after them, inactive ones last. */
+    private static int placementRank(Rsc container) {
+        if (!container.isActive()) {
+            return 2;
+        }
+        return container.failed ? 1 : 0;
+    }
+
+    /**
+     * Places one container, if it can go where it is preferred: nodes that cannot host it, that
+     * the bundle may not use, or that hold replicas-per-host already, are banned first.
+     */
+    private static boolean placeContainer(Placement placement, Rsc bundle, Rsc container, SNode prefer, int perHost,
+                                          Map<SNode, Integer> counts) {
+        if (prefer != null && container.allowed.getOrDefault(prefer, Score.MINUS_INFINITY) < 0) {
+            return false;
+        }
+        for (Map.Entry<SNode, Integer> e : container.allowed.entrySet()) {
+            SNode node = e.getKey();
+            Integer bundleScore = bundle.allowed.get(node);
+            if (!Placement.available(node, false, container.allowed) || bundleScore == null
+                    || counts.getOrDefault(node, 0) >= perHost && bundleScore >= 0) {
+                e.setValue(Score.MINUS_INFINITY);
+            } else if (bundleScore < 0) {
+                e.setValue(bundleScore);
             }
         }
-        return count;
+        Map<SNode, Integer> backup = new java.util.LinkedHashMap<>(container.allowed);
+        SNode chosen = placement.assign(container, prefer);
+        if (chosen != null && prefer != null && chosen != prefer) {
+            // Somewhere else is better: it waits for the second round.
+            placement.unassign(container);
+            container.provisional = true;
+            container.allowed.clear();
+            container.allowed.putAll(backup);
+            return false;
+        }
+        if (chosen != null) {
+            counts.merge(chosen, 1, Integer::sum);
+        }
+        return chosen != null;
     }
 }
