@@ -506,6 +506,9 @@ final class Orderer {
         if ((type & Action.PSEUDO_LEFT) != 0 && !ff.runnable() && !ff.pseudo()) {
             then.runnable = false;
         }
+        if ((type & Action.PROBE) != 0 && !ff.runnable()) {
+            then.runnable = false; // a probe that must wait for a start that cannot happen
+        }
         if ((type & Action.RUNNABLE_LEFT) != 0 && then.runnable && !ff.runnable()) {
             then.runnable = false;
             setReason(then, first, "unrunnable");
