@@ -72,17 +72,6 @@ final class Bundles {
         }
     }
 
-    /** The names of the guest nodes a bundle provides (none without a primitive). */
-    static List<String> guestNames(Bundle b) {
-        List<String> names = new ArrayList<>();
-        if (b.primitive() != null) {
-            for (int i = 0; i < spec(b).replicas(); i++) {
-                names.add(b.id() + "-" + i);
-            }
-        }
-        return names;
-    }
-
     /** Builds the bundle's implicit clone and its replicas' resources. */
     static void unpack(Cluster cluster, Rsc bundle, Bundle b) {
         Spec spec = spec(b);
@@ -102,7 +91,8 @@ final class Bundles {
             }
             if (replica.child != null) {
                 replica.remote = add(cluster, bundle, connectionConfig(b, spec, replica));
-                replica.node = cluster.nodesByName.get(replica.remote.id);
+                replica.node = RemoteNodes.addNode(cluster, replica.remote.id, SNode.Kind.GUEST);
+                replica.node.bundleNode = true;
             }
         }
     }

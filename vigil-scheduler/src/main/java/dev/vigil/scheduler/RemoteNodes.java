@@ -2,7 +2,6 @@ package dev.vigil.scheduler;
 
 import dev.vigil.model.Durations;
 import dev.vigil.model.Role;
-import dev.vigil.model.cib.Bundle;
 import dev.vigil.model.cib.Group;
 import dev.vigil.model.cib.LrmResource;
 import dev.vigil.model.cib.Node;
@@ -34,7 +33,10 @@ final class RemoteNodes {
 
     // ------------------------------------------------------------------ unpacking
 
-    /** Adds a node for every remote connection and every guest in the configuration. */
+    /**
+     * Adds a node for every remote connection and every guest in the configuration (a
+     * bundle's guest nodes come when the bundle is unpacked).
+     */
     static void addNodes(Cluster cluster) {
         for (Resource r : cluster.cib.configuration().resources()) {
             addNodesFor(cluster, r);
@@ -52,14 +54,10 @@ final class RemoteNodes {
             }
         } else if (r instanceof Group g) {
             g.members().forEach(m -> addNodesFor(cluster, m));
-        } else if (r instanceof Bundle b) {
-            for (String name : Bundles.guestNames(b)) {
-                addNode(cluster, name, SNode.Kind.GUEST).bundleNode = true;
-            }
         }
     }
 
-    private static SNode addNode(Cluster cluster, String name, SNode.Kind kind) {
+    static SNode addNode(Cluster cluster, String name, SNode.Kind kind) {
         SNode node = cluster.nodesByName.get(name);
         if (node == null) {
             node = Unpacker.addNode(cluster, name, name, kind);
