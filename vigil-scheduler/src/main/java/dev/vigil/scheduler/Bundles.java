@@ -78,6 +78,10 @@ final class Bundles {
         bundle.bundleSpec = spec;
         if (b.primitive() != null) {
             bundle.bundledClone = Unpacker.build(cluster, implicitClone(b, spec), bundle, null);
+            for (Rsc instance : bundle.bundledClone.children) {
+                // The clone notifies when the bundled primitive wants notifications.
+                bundle.bundledClone.notify |= instance.notify;
+            }
         }
         for (int i = 0; i < spec.replicas(); i++) {
             Replica replica = new Replica(i, ipAddress(spec.ipRangeStart(), i));
