@@ -48,10 +48,10 @@ final class Containers {
                 score, Role.UNKNOWN, Role.UNKNOWN, null, !bundledConnection));
     }
 
-    /** Bans a resource from every remote and guest node it could otherwise run on. */
+    /** Bans a resource from every remote and guest node (with a connection) it could otherwise run on. */
     static void avoidRemoteNodes(Cluster cluster, Rsc rsc) {
         for (Map.Entry<SNode, Integer> e : rsc.allowed.entrySet()) {
-            if (e.getKey().isRemote()) {
+            if (e.getKey().remoteRsc != null) {
                 e.setValue(Score.MINUS_INFINITY);
             }
         }
