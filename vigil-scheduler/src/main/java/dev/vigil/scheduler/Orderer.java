@@ -506,6 +506,13 @@ final class Orderer {
         if ((type & Action.PSEUDO_LEFT) != 0 && !ff.runnable() && !ff.pseudo()) {
             then.runnable = false;
         }
+        // A bundle's pseudo actions are shown when its members act, though nothing waits for them.
+        if ((type & Action.IMPLIES_FIRST_PRINTED) != 0 && !then.optional && isBundleAction(first)) {
+            first.optional = false;
+        }
+        if ((type & Action.IMPLIES_THEN_PRINTED) != 0 && !ff.optional() && isBundleAction(then)) {
+            then.optional = false;
+        }
         if ((type & Action.PROBE) != 0 && !ff.runnable()) {
             then.runnable = false; // a probe that must wait for a start that cannot happen
         }
@@ -553,6 +560,10 @@ final class Orderer {
         } else {
             then.reason = change + " " + cause.rsc.id + " " + cause.task;
         }
+    }
+
+    private static boolean isBundleAction(Action a) {
+        return a.pseudo && a.rsc != null && a.rsc.isBundle();
     }
 
     /** A stop/start pair of one resource: required start forces the stop; unrunnable start too. */
