@@ -417,8 +417,8 @@ final class RemoteNodes {
                 continue;
             }
             SNode node = action.node;
-            if (node == null || !node.isRemote() || node.remoteRsc == null || action.pseudo) {
-                continue;
+            if (node == null || !node.isRemote() || node.remoteRsc == null || action.pseudo || action.cancel) {
+                continue; // cancelling a recurring monitor needs no ordering
             }
             Rsc connection = node.remoteRsc;
             if (action.task.equals("start")) {
