@@ -346,8 +346,6 @@ final class RemoteNodes {
         }
         boolean willRun = connection.assigned != null && connection.nextRole != Role.STOPPED;
         if (!willRun) {
-            // A node whose connection is going away takes no new resources.
-            node.shutdown |= node.online;
             return;
         }
         if (node.unclean && node.unseen && !connection.failed) {
