@@ -242,6 +242,9 @@ final class Orderer {
             return;
         }
         Rsc rsc = action.rsc.top();
+        if (rsc.parent != null) {
+            rsc = rsc.parent; // a bundle member: the whole bundle
+        }
         for (Rsc child : rsc.children) {
             Action childAction = null;
             for (Action a : child.actions) {
@@ -277,6 +280,9 @@ final class Orderer {
         }
         for (Rsc child : rsc.children) {
             markBlocked(child, task, reason);
+        }
+        if (rsc.bundledClone != null) {
+            markBlocked(rsc.bundledClone, task, reason);
         }
     }
 
