@@ -276,7 +276,8 @@ final class RemoteNodes {
         connection.failed = true;
         connection.mustStop = true;
         SNode remote = connection.providesNode;
-        if (remote != null && !remote.isGuest() && !remote.unclean) {
+        // A remote node already recorded as fenced needs no more fencing.
+        if (remote != null && !remote.isGuest() && !remote.unclean && !remote.remoteWasFenced) {
             Fencing.fenceNode(cluster, remote, "remote connection is unrecoverable", false);
         }
         if (connection.role != Role.STOPPED) {
