@@ -139,6 +139,8 @@ final class NodeStatus {
             }
         } else if (terminate && "down".equals(join) && member <= 0 && online <= 0) {
             node.online = false; // just fenced
+        } else if (node.shutdown && member <= 0 && online <= 0) {
+            node.online = false; // shut down cleanly, as it asked to
         } else if (member <= 0) {
             Fencing.fenceNode(cluster, node, "peer is no longer part of the cluster", true);
         } else if (online <= 0) {
