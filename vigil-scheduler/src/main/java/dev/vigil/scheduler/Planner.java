@@ -37,6 +37,7 @@ final class Planner {
     private void probes() {
         for (SNode node : cluster.nodes) {
             if (!node.online) {
+                RemoteNodes.fenceIfConnectionLost(cluster, node);
                 continue;
             }
             if (node.unclean || !node.rscDiscoveryEnabled) {

@@ -288,6 +288,18 @@ final class RemoteNodes {
         }
     }
 
+    /**
+     * A remote node whose connection failed and stays down cannot be probed: the state of its
+     * resources is unknown, so it is fenced.
+     */
+    static void fenceIfConnectionLost(Cluster cluster, SNode node) {
+        Rsc connection = node.remoteRsc;
+        if (node.kind == SNode.Kind.REMOTE && connection != null && connection.failed
+                && (connection.nextRole == Role.STOPPED || connection.assigned == null)) {
+            Fencing.fenceNode(cluster, node, "the connection is unrecoverable", false);
+        }
+    }
+
     /** Is the node's connection (and, for a guest, its container) active, so its history counts? */
     static boolean connectionUp(SNode node) {
         Rsc connection = node.remoteRsc;
