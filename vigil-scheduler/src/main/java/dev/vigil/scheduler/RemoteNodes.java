@@ -253,6 +253,10 @@ final class RemoteNodes {
             if (node.isRemote() && !node.remoteStateKnown) {
                 updateState(node);
             }
+            if (node.isRemote() && node.shutdown && node.remoteRsc != null) {
+                // The remote node is shutting down: its connection is closed.
+                node.remoteRsc.nextRole = Role.STOPPED;
+            }
         }
     }
 
