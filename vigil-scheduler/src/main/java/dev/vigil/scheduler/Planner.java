@@ -104,6 +104,10 @@ final class Planner {
         if (node.isGuest()) {
             Rsc guest = node.remoteRsc.container;
             if (guest != null && guest.role == Role.STOPPED) {
+                // Nothing can run in a stopped guest; start only once its container was probed.
+                if (guest.assigned != null && !guest.knownOn.contains(guest.assigned)) {
+                    cluster.orderings.add(Ordering.byKey(guest, "monitor", top, "start", Action.ORDER_OPTIONAL));
+                }
                 return false;
             }
             if (guest != null && RemoteNodes.guestWillStop(node)) {
