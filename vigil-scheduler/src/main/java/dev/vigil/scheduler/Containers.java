@@ -41,11 +41,13 @@ final class Containers {
                 Action.IMPLIES_THEN | Action.RUNNABLE_LEFT));
         cluster.orderings.add(Ordering.byKey(rsc, "stop", container, "stop", Action.IMPLIES_FIRST));
         // A bundle's container may run on a remote node, where its connection cannot: the
-        // connection only prefers the container's host, and does not pull the container.
+        // connection only prefers the container's host, and (moving it being cheap) does not
+        // hold a running container back.
         boolean bundledConnection = bundled && rsc.isRemoteConnection;
         int score = bundledConnection ? BundleAssigner.CONNECTION_WITH_CONTAINER : Score.INFINITY;
+        boolean influence = !bundledConnection || !container.isActive();
         Constraints.addColocation(cluster, new Colocation("resource-with-container", rsc, container,
-                score, Role.UNKNOWN, Role.UNKNOWN, null, !bundledConnection));
+                score, Role.UNKNOWN, Role.UNKNOWN, null, influence));
     }
 
     /** Bans a resource from every remote and guest node (with a connection) it could otherwise run on. */
