@@ -103,10 +103,7 @@ final class BundleAssigner {
         if (bundle.bundledClone != null) {
             placement.showScores("pcmk__bundle_allocate", bundle.bundledClone);
         }
-        // Colocations of the bundle with other resources are its containers' to follow.
-        for (Bundles.Replica replica : bundle.replicas) {
-            replica.container.thisWith.addAll(bundle.thisWith);
-        }
+        shareColocations(bundle);
         distributeContainers(placement, bundle);
         for (Bundles.Replica replica : bundle.replicas) {
             if (replica.ip != null) {
@@ -196,6 +193,33 @@ final class BundleAssigner {
         clone.assigning = true;
         placement.assign(child, replica.node);
         clone.assigning = wasAssigning;
+    }
+
+    /**
+     * The bundle's colocations apply to each container: those it follows (when mandatory or
+     * negative), and those that follow it (when negative), all of them when the replicas do not
+     * cover every usable node.
+     */
+    private static void shareColocations(Rsc bundle) {
+        int usable = 0;
+        for (SNode node : bundle.allowed.keySet()) {
+            if (Placement.available(node, false, bundle.allowed)) {
+                usable++;
+            }
+        }
+        boolean all = bundle.replicas.size() < usable;
+        for (Bundles.Replica replica : bundle.replicas) {
+            for (Colocation c : bundle.thisWith) {
+                if (all || c.score() < 0 || c.score() >= Score.INFINITY) {
+                    replica.container.thisWith.add(c);
+                }
+            }
+            for (Colocation c : bundle.withThis) {
+                if (c.influence() && (all || c.score() < 0)) {
+                    replica.container.withThis.add(c);
+                }
+            }
+        }
     }
 
     /**
