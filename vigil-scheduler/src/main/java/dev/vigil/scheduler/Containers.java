@@ -24,7 +24,7 @@ final class Containers {
         if (rsc.isRemoteConnection) {
             if (!bundled) {
                 // No guest inside a guest (bundles excepted): the container may not run on a remote node.
-                avoidRemoteNodes(cluster, container);
+                avoidRemoteNodes(container);
             }
             // A re-probe of the container may find it running and make the recovery unnecessary.
             cluster.orderings.add(Ordering.byKey(container, "monitor", rsc, "stop", Action.ORDER_OPTIONAL));
@@ -51,7 +51,7 @@ final class Containers {
     }
 
     /** Bans a resource from every remote and guest node (with a connection) it could otherwise run on. */
-    static void avoidRemoteNodes(Cluster cluster, Rsc rsc) {
+    static void avoidRemoteNodes(Rsc rsc) {
         for (Map.Entry<SNode, Integer> e : rsc.allowed.entrySet()) {
             if (e.getKey().remoteRsc != null) {
                 e.setValue(Score.MINUS_INFINITY);

@@ -48,7 +48,7 @@ final class InternalConstraints {
         Containers.internalConstraints(cluster, rsc);
         if (rsc.isRemoteConnection || rsc.isFencingDevice) {
             // Remote nodes host neither connections nor fencing devices.
-            Containers.avoidRemoteNodes(cluster, rsc);
+            Containers.avoidRemoteNodes(rsc);
         }
     }
 

@@ -114,7 +114,6 @@ final class RemoteNodes {
         }
         List<NvPair> metaPairs = new ArrayList<>();
         metaPairs.add(NvPair.of(id + "-container", "container", container.id()));
-        metaPairs.add(NvPair.of(id + "-internal", "internal_rsc", "true"));
         if (meta.get("remote-allow-migrate") != null) {
             metaPairs.add(NvPair.of(id + "-migrate", "allow-migrate", meta.get("remote-allow-migrate")));
         }
@@ -465,14 +464,14 @@ final class RemoteNodes {
         switch (task) {
             case "start", "promote" -> {
                 afterStartOf(cluster, container, action, Action.IMPLIES_THEN);
-                afterConnectionStart(cluster, connection, action, 0);
+                afterStartOf(cluster, connection, action, 0);
             }
             case "stop", "demote" -> {
                 if (!container.failed) {
                     beforeConnectionStop(cluster, action, connection, Action.IMPLIES_FIRST);
                 }
             }
-            default -> afterConnectionStart(cluster, connection, action,
+            default -> afterStartOf(cluster, connection, action,
                     action.intervalMs > 0 ? Action.IMPLIES_THEN : 0);
         }
     }
@@ -483,7 +482,7 @@ final class RemoteNodes {
         // With the connection lost for good, the action can only be recovered: force it.
         int recover = state == ConnectionState.FAILED ? Action.IMPLIES_THEN : 0;
         switch (action.task) {
-            case "start", "promote" -> afterConnectionStart(cluster, connection, action, recover);
+            case "start", "promote" -> afterStartOf(cluster, connection, action, recover);
             case "stop" -> {
                 if (state == ConnectionState.ALIVE) {
                     beforeConnectionStop(cluster, action, connection, Action.IMPLIES_FIRST);
@@ -493,17 +492,17 @@ final class RemoteNodes {
                 } else if (connection.nextRole == Role.STOPPED) {
                     beforeConnectionStop(cluster, action, connection, Action.IMPLIES_FIRST);
                 } else {
-                    afterConnectionStart(cluster, connection, action, recover);
+                    afterStartOf(cluster, connection, action, recover);
                 }
             }
             case "demote" -> {
                 if (state == ConnectionState.RESTING || state == ConnectionState.UNKNOWN) {
-                    afterConnectionStart(cluster, connection, action, 0);
+                    afterStartOf(cluster, connection, action, 0);
                 }
             }
             default -> {
                 if (action.intervalMs > 0) {
-                    afterConnectionStart(cluster, connection, action, Action.IMPLIES_THEN);
+                    afterStartOf(cluster, connection, action, Action.IMPLIES_THEN);
                     return;
                 }
                 if (action.task.equals("monitor") && state == ConnectionState.FAILED) {
@@ -514,14 +513,10 @@ final class RemoteNodes {
                     // Check that things are stopped before the connection closes for good.
                     beforeConnectionStop(cluster, action, connection, Action.RUNNABLE_LEFT);
                 } else {
-                    afterConnectionStart(cluster, connection, action, 0);
+                    afterStartOf(cluster, connection, action, 0);
                 }
             }
         }
-    }
-
-    private static void afterConnectionStart(Cluster cluster, Rsc connection, Action action, int extra) {
-        afterStartOf(cluster, connection, action, extra);
     }
 
     private static void afterStartOf(Cluster cluster, Rsc first, Action action, int extra) {
