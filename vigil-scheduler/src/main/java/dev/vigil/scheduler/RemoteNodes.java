@@ -297,7 +297,7 @@ final class RemoteNodes {
      */
     static void fenceIfConnectionLost(Cluster cluster, SNode node) {
         Rsc connection = node.remoteRsc;
-        if (node.kind == SNode.Kind.REMOTE && connection != null && connection.failed
+        if (node.kind == SNode.Kind.REMOTE && !node.remoteWasFenced && connection != null && connection.failed
                 && (connection.nextRole == Role.STOPPED || connection.assigned == null)) {
             Fencing.fenceNode(cluster, node, "the connection is unrecoverable", false);
         }
@@ -362,6 +362,9 @@ final class RemoteNodes {
         }
         boolean willRun = connection.assigned != null && connection.nextRole != Role.STOPPED;
         if (!willRun) {
+            // A node whose connection goes away takes no new resources; a bundle's guest node
+            // still takes its replica's instance, whose start then cannot run.
+            node.shutdown |= connection.enclosingBundle() == null;
             return;
         }
         if (node.unclean && node.unseen && !connection.failed) {
