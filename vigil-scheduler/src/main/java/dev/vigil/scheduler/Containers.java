@@ -50,6 +50,15 @@ final class Containers {
                 score, Role.UNKNOWN, Role.UNKNOWN, null, influence));
     }
 
+    /** A container's failures on a node include those of the resources running inside it. */
+    static int failCount(Cluster cluster, Rsc rsc, SNode node) {
+        int failures = FailCounts.count(cluster, rsc, node);
+        for (Rsc filler : rsc.fillers) {
+            failures = Score.add(failures, FailCounts.count(cluster, filler, node));
+        }
+        return failures;
+    }
+
     /** Bans a resource from every remote and guest node (with a connection) it could otherwise run on. */
     static void avoidRemoteNodes(Rsc rsc) {
         for (Map.Entry<SNode, Integer> e : rsc.allowed.entrySet()) {

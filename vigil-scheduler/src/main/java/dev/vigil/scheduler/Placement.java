@@ -188,7 +188,7 @@ final class Placement {
         if (rsc.migrationThreshold == 0 || rsc.failureIgnored) {
             return;
         }
-        int failures = FailCounts.count(cluster, rsc, node);
+        int failures = Containers.failCount(cluster, rsc, node);
         if (failures <= 0) {
             return;
         }
