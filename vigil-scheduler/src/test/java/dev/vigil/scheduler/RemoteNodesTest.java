@@ -83,4 +83,43 @@ class RemoteNodesTest {
                 "* Start      P:1            (   B-1 )  due to unrunnable B-docker-1 start (blocked)",
                 "* Start      Z              ( node2 )"), transitionSummary(report));
     }
+
+    @Test
+    void bundleContainersAvoidGuestsUnlessTheyHaveNoConnection() throws IOException {
+        CrmSimulate.Report report = simulate("bundles-and-guest");
+        assertTrue(currentStatus(report).contains("* Container bundle set: W [web] (unique):\n"
+                + "      * W-0 (10.0.0.10)\t(ocf:pacemaker:Dummy):\t Stopped\n"));
+        assertTrue(currentStatus(report).contains("* N-docker-0 (10.0.1.1)\t(ocf:heartbeat:docker):\t Stopped"));
+        List<String> summary = transitionSummary(report);
+        assertEquals(List.of(
+                "* Start      W-ip-10.0.0.10     (  node2 )",
+                "* Start      W-podman-0         (  node2 )",
+                "* Start      W-0                (  node2 )",
+                "* Start      web:0              (    W-0 )"), summary.subList(0, 4));
+        assertTrue(summary.contains("* Start      N-docker-0         ( guestA )"), summary::toString);
+        assertTrue(summary.contains("* Start      inguest            ( guestA )"), summary::toString);
+        assertEquals("* Start      guestA             (  node1 )", summary.get(summary.size() - 1));
+    }
+
+    @Test
+    void aStopImpliedByAGuestsRecoveryDoesNotWaitForTheContainer() throws IOException {
+        CrmSimulate.Report report = simulate("guest-filler-ordered-with-container");
+        var graph = report.result().graph();
+        int containerStop = -1;
+        int fillerStop = -1;
+        for (var s : graph.synapses()) {
+            if (s.action().key().equals("VM_stop_0")) {
+                containerStop = s.action().id();
+            } else if (s.action().key().equals("R_stop_0")) {
+                fillerStop = s.action().id();
+            }
+        }
+        for (var s : graph.synapses()) {
+            if (s.action().id() == containerStop) {
+                assertFalse(s.inputs().contains(fillerStop), "the implied stop is no input of the container's stop");
+            }
+        }
+        assertEquals(graph.synapses().size(), GraphSimulator.fireOrder(graph).size(), "no cycle");
+        assertTrue(report.summary().contains("* Pseudo action:   stonith-g1-reboot on g1"));
+    }
 }
