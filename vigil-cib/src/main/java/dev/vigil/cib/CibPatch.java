@@ -171,16 +171,21 @@ public record CibPatch(CibVersion base, long adminEpoch, List<Part> parts) {
         return cib.withStatus(new Status(nodes, cib.status().tickets()));
     }
 
-    /** Each part of a CIB as the XML of a document holding only it, in document order. */
+    /**
+     * Each part of a CIB as the canonical XML of a document holding only it, in document order
+     * (canonical: a copy that was parsed and one that was built in code hash alike).
+     */
     static Map<String, String> parts(Cib cib) {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put(ATTRIBUTES, CibXml.write(new Cib(CibVersions.userAttributes(cib), Configuration.EMPTY, Status.EMPTY)));
-        out.put(CONFIGURATION, CibXml.write(new Cib(Map.of(), cib.configuration(), Status.EMPTY)));
+        out.put(ATTRIBUTES, CibXml.writeCanonical(new Cib(CibVersions.userAttributes(cib), Configuration.EMPTY, Status.EMPTY)));
+        out.put(CONFIGURATION, CibXml.writeCanonical(new Cib(Map.of(), cib.configuration(), Status.EMPTY)));
         if (!cib.status().tickets().isEmpty()) {
-            out.put(TICKETS, CibXml.write(new Cib(Map.of(), Configuration.EMPTY, new Status(List.of(), cib.status().tickets()))));
+            out.put(TICKETS, CibXml.writeCanonical(new Cib(Map.of(), Configuration.EMPTY,
+                    new Status(List.of(), cib.status().tickets()))));
         }
         for (NodeState n : cib.status().nodes()) {
-            out.put(NODE_STATE + n.id(), CibXml.write(new Cib(Map.of(), Configuration.EMPTY, new Status(List.of(n), List.of()))));
+            out.put(NODE_STATE + n.id(), CibXml.writeCanonical(new Cib(Map.of(), Configuration.EMPTY,
+                    new Status(List.of(n), List.of()))));
         }
         return out;
     }

@@ -61,6 +61,20 @@ class CibPatchTest {
     }
 
     @Test
+    void attributeOrderDoesNotMakeAChange() {
+        NodeState parsed = BASE.status().nodes().get(1);
+        Map<String, String> reordered = new java.util.LinkedHashMap<>();
+        List<String> names = new ArrayList<>(parsed.attributes().keySet());
+        java.util.Collections.reverse(names);
+        names.forEach(n -> reordered.put(n, parsed.get(n)));
+        Cib built = BASE.withStatus(new Status(List.of(BASE.status().nodes().get(0),
+                new NodeState(reordered, List.of(), false, List.of())), List.of()));
+        assertTrue(CibPatch.between(BASE, built).isEmpty());
+        CibPatch p = CibPatch.between(BASE, withTransient(BASE, "2", "b", "2"));
+        assertInstanceOf(CibPatch.Applied.class, p.applyTo(built));
+    }
+
+    @Test
     void aChangeToTheSamePartConflicts() {
         Cib dcCopy = withTransient(BASE, "2", "a", "1");
         CibPatch p = CibPatch.between(BASE, withTransient(BASE, "2", "b", "2"));
