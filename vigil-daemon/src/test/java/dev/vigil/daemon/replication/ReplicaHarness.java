@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Several {@link CibReplica}s on a simulated network and clock, one thread, deterministic:
- * messages queue per (sender, receiver) pair and are delivered FIFO per pair in a fixed order;
+ * messages go through the wire format and queue per (sender, receiver) pair and are delivered FIFO per pair in a fixed order;
  * partitions drop traffic between groups; every effect is recorded.
  */
 final class ReplicaHarness {
@@ -138,7 +138,9 @@ final class ReplicaHarness {
         if (down.contains(to) || !partitionOf.get(from).equals(partitionOf.get(to))) {
             return;
         }
-        wires.computeIfAbsent(List.of(from, to), k -> new ArrayDeque<>()).add(m);
+        // Through the wire format, as between real daemons (parsing reorders attributes, for one).
+        CibMessage decoded = dev.vigil.daemon.wire.CibWire.decode(dev.vigil.daemon.wire.CibWire.encode(m));
+        wires.computeIfAbsent(List.of(from, to), k -> new ArrayDeque<>()).add(decoded);
     }
 
     /** Delivers one message of every non-empty wire, in wire order, until all are empty (bounded). */
