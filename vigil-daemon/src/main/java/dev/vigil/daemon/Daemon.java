@@ -66,6 +66,8 @@ public final class Daemon {
             + "<status/></cib>";
     /** How long a stopping node waits for the DC to record that it leaves on purpose. */
     static final Duration LEAVE_NOTICE_WAIT = Duration.ofSeconds(2);
+    /** The longest a second caller of {@link #stop()} waits for the first. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final DaemonOptions options;
     private final Clock clock = Clock.systemUTC();
@@ -215,14 +217,19 @@ public final class Daemon {
     }
 
     /**
-     * Leaves the cluster on purpose and stops every part. Idempotent; safe from a shutdown hook.
+     * Leaves the cluster on purpose and stops every part. A second caller (the SIGTERM hook
+     * while a fatal error stops the daemon, say) waits for the first to finish, so that the JVM
+     * never exits half-way through.
      */
     public void stop() {
+        boolean first;
         synchronized (this) {
-            if (stopping) {
-                return;
-            }
+            first = !stopping;
             stopping = true;
+        }
+        if (!first) {
+            awaitStopped();
+            return;
         }
         LOG.log(Level.INFO, "vigil daemon " + options.node() + " stopping");
         if (controller != null) {
@@ -249,6 +256,16 @@ public final class Daemon {
                     .get(LEAVE_NOTICE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "could not record that " + node + " leaves on purpose: " + e.getMessage());
+        }
+    }
+
+    private void awaitStopped() {
+        try {
+            if (!stopped.await(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "still stopping after " + STOP_WAIT.toSeconds() + " s; exiting anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

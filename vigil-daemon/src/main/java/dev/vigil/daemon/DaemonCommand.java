@@ -57,6 +57,10 @@ public final class DaemonCommand implements Callable<Integer> {
             description = "tests only: cut the links this file lists (lines 'cut NODE NODE')")
     Path testFaults;
 
+    @Option(names = "--test-exit-on-eof", hidden = true,
+            description = "tests only: stop when standard input closes, so a daemon never outlives its test")
+    boolean exitOnEof;
+
     /** Runs the daemon without the rest of the CLI (tests and benchmarks start it this way). */
     public static void main(String[] args) {
         dev.vigil.daemon.logging.DaemonLogging.selectLogManager();
@@ -85,6 +89,20 @@ public final class DaemonCommand implements Callable<Integer> {
         }
         // SIGTERM and SIGINT run the hook: the node leaves on purpose and stops in order.
         Runtime.getRuntime().addShutdownHook(new Thread(daemon::stop, "vigil-shutdown"));
+        if (exitOnEof) {
+            Thread watcher = new Thread(() -> {
+                try {
+                    while (System.in.read() >= 0) {
+                        // the test keeps the pipe open while it wants this daemon
+                    }
+                } catch (IOException e) {
+                    // closed: same as EOF
+                }
+                daemon.stop();
+            }, "vigil-test-stdin");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
         return daemon.awaitStop();
     }
 
