@@ -65,6 +65,7 @@ public final class ClusterCommand {
                 if (n.local()) {
                     b.append("  (this node)");
                 }
+                b.setLength(b.toString().stripTrailing().length());
                 b.append('\n');
             }
             return b.toString();
