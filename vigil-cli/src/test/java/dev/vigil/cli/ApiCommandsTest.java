@@ -55,6 +55,7 @@ class ApiCommandsTest {
                     """, text.out());
             Run json = run("cluster", "status", "--output", "json", "--socket", sock.toString());
             assertEquals(STATUS, dev.vigil.api.ApiProtocol.mapper().readValue(json.out(), ApiTypes.ClusterStatus.class));
+            assertEquals(2, d.requests.size());
         }
     }
 
@@ -64,6 +65,7 @@ class ApiCommandsTest {
         try (FakeDaemon d = new FakeDaemon(sock).on(ApiTypes.CIB_QUERY, a -> new ApiTypes.CibQueryResult("0.1.0", "ab", "<cib/>\n"))) {
             Run r = run("cib", "query", "--socket", sock.toString());
             assertEquals(new Run(0, "<cib/>\n", ""), r);
+            assertEquals(ApiTypes.CIB_QUERY, d.requests.get(0).type());
         }
     }
 

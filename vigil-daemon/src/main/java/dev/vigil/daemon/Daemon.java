@@ -41,6 +41,7 @@ import dev.vigil.model.cib.Status;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
@@ -162,6 +163,12 @@ public final class Daemon {
 
     private String runDir() {
         try {
+            // The socket's directory first, with the mode the API server would give it (0750).
+            Path socketDir = options.runDir().getParent();
+            if (!Files.isDirectory(socketDir)) {
+                Files.createDirectories(socketDir, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwxr-x---")));
+            }
             Files.createDirectories(options.runDir(), PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rwxr-xr-x")));
         } catch (IOException e) {

@@ -77,7 +77,7 @@ class ApiServerTest {
     @Test
     void requestsAndResultsRoundTripOnOneConnection(@TempDir Path dir) {
         Path socket = dir.resolve("run").resolve("vigil.sock");
-        try (ApiServer s = server(socket); ApiClient c = ApiClient.connect(socket)) {
+        try (ApiServer s = server(socket); ApiClient c = ApiClient.connect(s.socket())) {
             assertEquals("abab from root", c.call("test.echo", new EchoArgs("ab", 2), EchoResult.class).text());
             assertEquals("x from root", c.call("test.echo", new EchoArgs("x", null), EchoResult.class).text());
             ApiTypes.ApiInfo info = c.call(ApiTypes.API_INFO, new ApiTypes.NoArgs(), ApiTypes.ApiInfo.class);
@@ -91,6 +91,7 @@ class ApiServerTest {
     void badRequestsGetNamedErrors(@TempDir Path dir) throws Exception {
         Path socket = dir.resolve("vigil.sock");
         try (ApiServer s = server(socket)) {
+            assertEquals(socket.toAbsolutePath(), s.socket());
             assertEquals("bad-request", error(raw(socket, "{not json")).get("code").asText());
             assertTrue(error(raw(socket, "{not json")).get("message").asText().startsWith("not JSON: "));
             assertEquals("a request must be a JSON object", error(raw(socket, "[1,2]")).get("message").asText());
@@ -114,7 +115,7 @@ class ApiServerTest {
     @Test
     void handlerErrorsReachTheClient(@TempDir Path dir) {
         Path socket = dir.resolve("vigil.sock");
-        try (ApiServer s = server(socket); ApiClient c = ApiClient.connect(socket)) {
+        try (ApiServer s = server(socket); ApiClient c = ApiClient.connect(s.socket())) {
             ApiException e = assertThrows(ApiException.class, () -> c.call("test.echo", new EchoArgs(null, null), EchoResult.class));
             assertEquals(ApiError.BAD_REQUEST, e.code());
             assertEquals("test.echo: field 'text' is missing", e.getMessage());
@@ -146,7 +147,7 @@ class ApiServerTest {
         assertTrue(Files.notExists(socket), "a clean stop removes the socket");
         // A daemon killed with -9 leaves its socket file behind:
         SocketServer.leaveStale(socket);
-        try (ApiServer again = server(socket); ApiClient c = ApiClient.connect(socket)) {
+        try (ApiServer again = server(socket); ApiClient c = ApiClient.connect(again.socket())) {
             assertEquals("a from root", c.call("test.echo", new EchoArgs("a", 1), EchoResult.class).text());
         }
     }

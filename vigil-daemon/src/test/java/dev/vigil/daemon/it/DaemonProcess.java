@@ -129,8 +129,9 @@ final class DaemonProcess implements AutoCloseable {
         return text.length() > 4000 ? "..." + text.substring(text.length() - 4000) : text;
     }
 
+    /** Closes the daemon's stdin (it stops cleanly), then kills it if it is still there after 10 s. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (!process.isAlive()) {
             return;
         }
@@ -139,9 +140,14 @@ final class DaemonProcess implements AutoCloseable {
         } catch (IOException e) {
             // the daemon is being killed anyway
         }
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
             process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            Thread.currentThread().interrupt();
         }
     }
 }

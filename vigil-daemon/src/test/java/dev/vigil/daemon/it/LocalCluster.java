@@ -226,7 +226,7 @@ final class LocalCluster implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         for (DaemonProcess p : daemons.values()) {
             p.close();
         }
