@@ -57,7 +57,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One node's daemon, wired by hand. {@link #start()} brings the parts up in dependency order
- * (CIB store, node loop, controller, membership, executor events, API); {@link #stop()} takes
+ * (CIB store, node loop, executor, fencer, controller, API socket, membership); {@link #stop()} takes
  * them down in reverse, after telling the cluster this node leaves on purpose.
  */
 public final class Daemon {
@@ -131,6 +131,10 @@ public final class Daemon {
         startController();
 
         loop.start();
+        // The socket before the membership: a daemon that cannot serve its API fails before it
+        // joins (no view change for the others); until it has joined, status says so.
+        api = new ApiServer(options.socket(), dispatcher());
+        api.start();
         JGroupsMembership.Builder b = JGroupsMembership.builder(options.config(), node, options.key()).listener(network);
         if (options.testFaults().isPresent()) {
             faultFile = new FaultFile(options.testFaults().get());
@@ -140,9 +144,6 @@ public final class Daemon {
         membership = b.build();
         network.membership = membership;
         membership.start();
-
-        api = new ApiServer(options.socket(), dispatcher());
-        api.start();
         LOG.log(Level.INFO, "vigil daemon " + node + " running (pid " + ProcessHandle.current().pid() + "; API on "
                 + options.socket() + ")");
     }

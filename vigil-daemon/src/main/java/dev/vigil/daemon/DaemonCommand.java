@@ -142,8 +142,7 @@ public final class DaemonCommand implements Callable<Integer> {
         try {
             key = AuthKey.load(keyFile);
         } catch (KeyFileException e) {
-            throw new StartupException(e.getMessage() + " (vigil keygen --output " + keyFile
-                    + " makes one; copy the same file to every node)");
+            throw new StartupException(e.getMessage());
         }
         key.warnings().forEach(w -> log.log(System.Logger.Level.WARNING, w));
         return new DaemonOptions(c, node, key, stateDir, socket, agentsDir(), Optional.ofNullable(testFaults));
