@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * {@code --test-exit-on-eof}), so it never outlives a test JVM that died.
  */
 final class DaemonProcess implements AutoCloseable {
-    /** The JVM flags of bin/vigil's daemon and of bench/membership.sh. */
+    /** bin/vigil's daemon flags (small heap, serial GC, C1 only), and the log manager that keeps the last lines. */
     static final List<String> JVM_FLAGS = List.of("-Xms16m", "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-Xss512k", "-XX:MaxMetaspaceSize=64m", "-Djava.util.logging.manager=dev.vigil.daemon.logging.DaemonLogManager");
 
