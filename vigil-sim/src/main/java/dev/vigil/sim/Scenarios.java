@@ -8,6 +8,32 @@ public final class Scenarios {
     private Scenarios() {
     }
 
+    /** Controller tunables for simulated clusters: quick joins, retries and history checks. */
+    public static CoreConfig fastCore() {
+        return new CoreConfig(Duration.ofSeconds(3), 5, Duration.ofSeconds(20), 8, 3,
+                Duration.ofSeconds(5), 200, Duration.ofMillis(500), Duration.ofSeconds(5), 30, 10_000,
+                Duration.ofSeconds(10));
+    }
+
+    /**
+     * Settings for a scripted scenario (no random faults): {@code nodes} nodes and a CIB whose
+     * configuration sections are given as XML fragments (properties are nvpairs).
+     */
+    public static Simulation.Settings scripted(int nodes, String properties, String resources, String constraints,
+                                               String rscDefaults) {
+        StringBuilder nodeXml = new StringBuilder();
+        for (int i = 1; i <= nodes; i++) {
+            nodeXml.append("<node id=\"").append(i).append("\" uname=\"node").append(i).append("\"/>");
+        }
+        String xml = "<cib admin_epoch=\"0\" epoch=\"1\" num_updates=\"0\"><configuration><crm_config>"
+                + "<cluster_property_set id=\"options\">" + properties + "</cluster_property_set></crm_config>"
+                + "<nodes>" + nodeXml + "</nodes><resources>" + resources + "</resources>"
+                + "<rsc_defaults><meta_attributes id=\"rsc-defaults\">" + rscDefaults + "</meta_attributes></rsc_defaults>"
+                + "<constraints>" + constraints + "</constraints></configuration><status/></cib>";
+        boolean stonith = !properties.contains("name=\"stonith-enabled\" value=\"false\"");
+        return new Simulation.Settings(nodes, xml, Duration.ZERO, Duration.ZERO, Duration.ofDays(1), stonith, fastCore());
+    }
+
     /**
      * N nodes with a fence device, a group of two resources and two single resources, each
      * monitored every 5 s (the fence device every 10 s); failures expire after 60 s so that a long run of faults cannot ban a
@@ -62,8 +88,6 @@ public final class Scenarios {
                   <status/>
                 </cib>
                 """.formatted(nodeXml);
-        CoreConfig core = new CoreConfig(Duration.ofSeconds(3), 5, Duration.ofSeconds(20), 8, 3,
-                Duration.ofSeconds(5), 200, Duration.ofMillis(500), Duration.ofSeconds(5), 30, 10_000, Duration.ofSeconds(10));
-        return new Simulation.Settings(nodes, xml, faultPhase, quietPhase, Duration.ofSeconds(4), true, core);
+        return new Simulation.Settings(nodes, xml, faultPhase, quietPhase, Duration.ofSeconds(4), true, fastCore());
     }
 }

@@ -42,11 +42,13 @@ final class SimExecutor {
     private final Map<String, Recurring> recurring = new TreeMap<>();
     private final Map<String, Integer> lastRc = new TreeMap<>();
     private final BiConsumer<Long, OperationResult> results;
+    private final java.util.function.Consumer<String> opLog;
     private int generation;
     private int nextCallId = 1;
 
     SimExecutor(String node, EventLoop loop, Random random, Faults faults, Set<String> running,
-                BiConsumer<Long, OperationResult> results) {
+                BiConsumer<Long, OperationResult> results, java.util.function.Consumer<String> opLog) {
+        this.opLog = opLog;
         this.node = node;
         this.loop = loop;
         this.random = random;
@@ -141,13 +143,16 @@ final class SimExecutor {
         switch (req.action()) {
             case "start" -> {
                 if (faults.takeStartFailure(node, rsc)) {
+                    opLog.accept(node + " start " + rsc + " failed");
                     return 1;
                 }
                 running.add(rsc);
+                opLog.accept(node + " start " + rsc);
                 return 0;
             }
             case "stop" -> {
                 running.remove(rsc);
+                opLog.accept(node + " stop " + rsc);
                 return 0;
             }
             case "monitor" -> {

@@ -73,6 +73,11 @@ public final class Simulation {
     private final Map<String, Instant> lastDelivery = new TreeMap<>();
     private final Set<String> uniqueResources;
     private final List<String> injected = new ArrayList<>();
+    /** Starts and stops as they really happened: "node1 start a" (bounded). */
+    private final List<String> opLog = new ArrayList<>();
+    private boolean rebootFencedNodes = true;
+    private boolean checkDoubleActive = true;
+    private int fenceFailurePercent;
     private long viewCounter;
     private int dcChanges;
     private int fencings;
@@ -94,23 +99,158 @@ public final class Simulation {
 
     /** Runs both phases and checks liveness; throws {@link SimFailure} on any broken invariant. */
     public Report run() {
-        try {
-            for (SimNode n : nodes.values()) {
-                long delay = random.nextInt(200);
-                loop.after(delay, () -> boot(n));
-            }
+        guarded(() -> {
+            fenceFailurePercent = 10;
+            start();
             scheduleNextFault();
             Instant faultEnd = START.plus(settings.faultPhase());
             loop.runUntil(faultEnd, this::checkSafety);
             beginQuiet();
             loop.runUntil(faultEnd.plus(settings.quietPhase()), this::checkSafety);
             checkLiveness();
+        });
+        return new Report(seed, loop.executed(), List.copyOf(injected), dcChanges, fencings);
+    }
+
+    private void guarded(Runnable body) {
+        try {
+            body.run();
         } catch (SimFailure f) {
             throw f;
         } catch (RuntimeException | AssertionError e) {
             throw failure("exception at " + loop.now() + ": " + e, e);
         }
-        return new Report(seed, loop.executed(), List.copyOf(injected), dcChanges, fencings);
+    }
+
+    // ------------------------------------------------------------------ scripted use (scenario tests)
+
+    /** Powers every node on (at slightly different times). */
+    public void start() {
+        for (SimNode n : nodes.values()) {
+            long delay = random.nextInt(200);
+            loop.after(delay, () -> boot(n));
+        }
+    }
+
+    /** Runs for {@code d} of simulated time, checking safety after every event. */
+    public void runFor(Duration d) {
+        guarded(() -> loop.runUntil(loop.now().plus(d), this::checkSafety));
+    }
+
+    /** Checks liveness now: every node up in one view, the DC idle, every resource on exactly one node. */
+    public void assertConverged() {
+        guarded(this::checkLiveness);
+    }
+
+    /** Whether fenced nodes power on again a few seconds later (the default) or stay off. */
+    public void rebootFencedNodes(boolean reboot) {
+        rebootFencedNodes = reboot;
+    }
+
+    /** Turns the never-active-twice check off (for scenarios that create that state on purpose). */
+    public void checkDoubleActive(boolean check) {
+        checkDoubleActive = check;
+    }
+
+    public void crash(String node) {
+        note("SCRIPT: power off " + node);
+        powerOff(nodes.get(node), "crash");
+    }
+
+    public void powerOn(String node) {
+        note("SCRIPT: power on " + node);
+        boot(nodes.get(node));
+    }
+
+    public void killController(String node) {
+        note("SCRIPT: kill the controller of " + node);
+        stopController(nodes.get(node), "killed");
+    }
+
+    public void restartController(String node) {
+        note("SCRIPT: restart the controller of " + node);
+        startController(nodes.get(node));
+    }
+
+    /** The resource dies on the node (a crash of its process), to be noticed by its monitor. */
+    public void killResource(String node, String rsc) {
+        note("SCRIPT: " + rsc + " dies on " + node);
+        nodes.get(node).running.remove(rsc);
+    }
+
+    public void hangNext(String node, String rsc, String action) {
+        note("SCRIPT: the next " + action + " of " + rsc + " on " + node + " hangs");
+        faults.armHang(node, rsc, action);
+    }
+
+    public void failNextStart(String node, String rsc) {
+        note("SCRIPT: the next start of " + rsc + " on " + node + " fails");
+        faults.armStartFailure(node, rsc);
+    }
+
+    public void gracefulShutdown(String node) {
+        note("SCRIPT: graceful shutdown of " + node);
+        deliver(nodes.get(node), new Input.ShutdownRequested(loop.now(), true));
+    }
+
+    public void partition(Set<String> minority) {
+        note("SCRIPT: partition " + minority);
+        faults.partition(minority);
+        loop.after(PARTITION_DETECT_MS, this::recomputeMembership);
+    }
+
+    public void heal() {
+        note("SCRIPT: heal");
+        faults.heal();
+        loop.after(HEAL_DETECT_MS, this::recomputeMembership);
+    }
+
+    /** An admin's cleanup of a resource, asked on {@code node}. */
+    public void cleanup(String node, String rsc) {
+        note("SCRIPT: cleanup " + rsc);
+        deliver(nodes.get(node), new Input.CleanupRequested(loop.now(), rsc, null));
+    }
+
+    /** Nodes that really run {@code rsc} now, sorted. */
+    public List<String> runningOn(String rsc) {
+        List<String> on = new ArrayList<>();
+        for (SimNode n : nodes.values()) {
+            if (n.powered && n.running.contains(rsc)) {
+                on.add(n.name);
+            }
+        }
+        return on;
+    }
+
+    /** The DC as the given node sees it, or null. */
+    public String dcSeenBy(String node) {
+        SimNode n = nodes.get(node);
+        return n.state == null ? null : n.state.dc();
+    }
+
+    /** A node's copy of the CIB. */
+    public Cib cib(String node) {
+        return nodes.get(node).cib;
+    }
+
+    /** Starts and stops as they really happened, oldest first ("node1 start a"). */
+    public List<String> physicalOperations() {
+        return List.copyOf(opLog);
+    }
+
+    public int fencings() {
+        return fencings;
+    }
+
+    public Instant now() {
+        return loop.now();
+    }
+
+    private void physical(String line) {
+        if (opLog.size() < 100_000) {
+            opLog.add(line);
+        }
+        note("PHYSICAL: " + line);
     }
 
     // ------------------------------------------------------------------ machines and controllers
@@ -136,7 +276,7 @@ public final class Simulation {
                     if (n.incarnation == incarnation) {
                         deliver(n, new Input.OperationFinished(loop.now(), token, result));
                     }
-                }));
+                }), this::physical);
         note(n.name + ": controller started");
         deliver(n, new Input.CibCommitted(loop.now(), n.cib));
         loop.after(JOIN_DETECT_MS, this::recomputeMembership);
@@ -331,7 +471,7 @@ public final class Simulation {
     }
 
     /** An admin's change of the configuration, applied by the DC of the node's partition. */
-    void changeConfiguration(String description, java.util.function.UnaryOperator<Cib> change) {
+    public void changeConfiguration(String description, java.util.function.UnaryOperator<Cib> change) {
         for (SimNode n : nodes.values()) {
             if (n.controllerUp() && n.state != null && n.name.equals(n.state.dc())) {
                 Cib after = change.apply(n.cib);
@@ -375,7 +515,7 @@ public final class Simulation {
     private void fence(SimNode executor, Effect.Fence f) {
         int incarnation = executor.incarnation;
         boolean hasDevice = executor.fenceConfig != null && !executor.fenceConfig.devices().isEmpty();
-        boolean fails = !quiet && random.nextInt(10) == 0;
+        boolean fails = !quiet && random.nextInt(100) < fenceFailurePercent;
         long delay = f.extraDelay().toMillis() + 20 + random.nextInt(150);
         Instant started = loop.now();
         loop.after(delay, () -> {
@@ -386,8 +526,11 @@ public final class Simulation {
             boolean ok = hasDevice && !fails && target != null;
             if (ok && !f.action().word().equals("on")) {
                 fencings++;
+                physical(executor.name + " fenced " + f.target());
                 powerOff(target, "fenced by " + executor.name);
-                scheduleReboot(target);
+                if (rebootFencedNodes) {
+                    scheduleReboot(target);
+                }
             }
             String reason = !hasDevice ? "no fence device configured" : fails ? "simulated device failure" : "";
             FenceRecord record = new FenceRecord(f.target(), f.action().word(), ok, executor.name, "?",
@@ -520,7 +663,7 @@ public final class Simulation {
                     on.add(n.name);
                 }
             }
-            if (on.size() > 1 && settings.stonithEnabled() && !isFenceDevice(rsc)) {
+            if (on.size() > 1 && checkDoubleActive && settings.stonithEnabled() && !isFenceDevice(rsc)) {
                 throw failure(rsc + " is active on " + on + " at once", null);
             }
         }
