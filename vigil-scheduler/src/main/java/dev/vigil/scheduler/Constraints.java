@@ -286,10 +286,15 @@ final class Constraints {
             List<Rsc> members = setMembers(set);
             Role setRole = role(set.role());
             if (sequential && setScore != 0) {
+                // The deprecated ordering="listed" makes each member follow the next one instead.
+                boolean listed = "listed".equalsIgnoreCase(set.ordering());
                 Rsc last = null;
                 for (Rsc r : members) {
                     if (last != null) {
-                        if (setScore > 0) {
+                        if (setScore > 0 && listed) {
+                            addColocation(set.id(), last, r, setScore, setRole, setRole, k.nodeAttribute(),
+                                    influence(k, last));
+                        } else if (setScore > 0) {
                             addColocation(set.id(), r, last, setScore, setRole, setRole, k.nodeAttribute(),
                                     influence(k, r));
                         } else {
@@ -429,7 +434,12 @@ final class Constraints {
         } else if (first.isClone() && first.meta("clone-min") != null) {
             requiredFirsts = (int) Options.intValue(first.meta, "clone-min", 0);
         }
-        addOrder(o.id(), first, firstTask, then, thenTask, flagsFor(kind, firstTask, symmetric, false), requiredFirsts);
+        int flags = flagsFor(kind, firstTask, symmetric, false);
+        if ("restart".equals(then.meta("restart-type"))) {
+            // Deprecated restart-type=restart: "then" restarts whenever "first" does.
+            flags |= Action.IMPLIES_THEN;
+        }
+        addOrder(o.id(), first, firstTask, then, thenTask, flags, requiredFirsts);
         if (symmetric) {
             String inverseFirst = invert(firstTask);
             String inverseThen = invert(thenTask);

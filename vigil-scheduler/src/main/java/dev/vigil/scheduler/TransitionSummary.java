@@ -109,7 +109,8 @@ final class TransitionSummary {
             add("Move", rsc, current, next, stop, null);
         } else if (rsc.reload) {
             add("Reload", rsc, current, null, start, null);
-        } else if (start != null && !start.optional) {
+        } else if (start != null && (!start.optional || !start.runnable)) {
+            // A start that cannot happen is still reported (as blocked).
             add("Start", rsc, null, next, start, null);
         } else if (rsc.role == Role.PROMOTED) {
             add("Demote", rsc, current, next, demote, null);
