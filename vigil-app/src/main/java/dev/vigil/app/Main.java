@@ -1,6 +1,8 @@
 package dev.vigil.app;
 
 import dev.vigil.cli.VigilCommand;
+import dev.vigil.daemon.DaemonCommand;
+import dev.vigil.daemon.logging.DaemonLogging;
 
 /** Entry point of bin/vigil: the CLI with every subcommand of every module. */
 public final class Main {
@@ -8,7 +10,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        DaemonLogging.selectLogManager(); // before anything logs: keeps the daemon's last lines at exit
         var commandLine = VigilCommand.commandLine();
+        commandLine.addSubcommand(new DaemonCommand());
         System.exit(commandLine.execute(args));
     }
 }
