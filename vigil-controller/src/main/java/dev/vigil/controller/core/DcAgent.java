@@ -72,6 +72,13 @@ final class DcAgent {
     /** A failure the DC gave up on must not make it reschedule at once, or it would loop. */
     private boolean quietFailure;
     private SchedulerInputs lastInputs;
+    /**
+     * Nodes whose status the running transition itself changed as planned (a fencing, a
+     * shutdown): those changes need not abort it. A run after the transition checks that nothing
+     * else changed at the same time.
+     */
+    private final Set<String> quietNodes = new TreeSet<>();
+    private boolean rerunAfterTransition;
 
     DcAgent(ControllerCore core, String dcUuid, long term) {
         this.core = core;
@@ -231,9 +238,15 @@ final class DcAgent {
 
     void onCibCommitted(Cib cib, Effects fx) {
         SchedulerInputs inputs = SchedulerInputs.of(cib);
-        if (!inputs.equals(lastInputs)) {
-            String why = inputs.differenceFrom(lastInputs);
-            lastInputs = inputs;
+        if (inputs.equals(lastInputs)) {
+            return;
+        }
+        String why = inputs.differenceFrom(lastInputs);
+        boolean expected = transition != null && !quietNodes.isEmpty() && inputs.differsOnlyIn(lastInputs, quietNodes);
+        lastInputs = inputs;
+        if (expected) {
+            rerunAfterTransition = true;
+        } else {
             abort(why);
         }
     }
@@ -351,6 +364,9 @@ final class DcAgent {
             if (!record.action().equals("on")) {
                 writer.add(new StatusEdit.NodeFenced(record.target()));
                 joins.forget(record.target());
+                if (wait != null && transition != null && wait.transitionId() == transition.id()) {
+                    quietNodes.add(record.target());
+                }
             }
         } else {
             int failures = fenceFailures.merge(record.target(), 1, Integer::sum);
@@ -370,7 +386,7 @@ final class DcAgent {
         }
         if (!success && !quietFailure) {
             abort("fencing of " + record.target() + " failed");
-        } else if (success) {
+        } else if (success && wait == null) {
             markDirty("node " + record.target() + " was fenced");
         }
     }
@@ -511,8 +527,12 @@ final class DcAgent {
                 ? "stopped (" + done.abortReason() + ")" : "ended with failures") + ": " + done.summary());
         if (!clean && !quietFailure) {
             markDirty(done.isAborted() ? done.abortReason() : "actions failed");
+        } else if (rerunAfterTransition) {
+            markDirty("a check after the planned status changes of " + String.join(", ", quietNodes));
         }
         quietFailure = false;
+        quietNodes.clear();
+        rerunAfterTransition = false;
     }
 
     private void maybeSchedule(Instant now, Effects fx) {
@@ -635,6 +655,7 @@ final class DcAgent {
                 Map<String, String> fields = new LinkedHashMap<>();
                 fields.put("expected", "down");
                 writer.add(new StatusEdit.SetNodeFields(a.node(), fields));
+                quietNodes.add(a.node());
                 fx.send(a.node(), new Message.ShutdownAllowed());
                 fx.notice("node " + a.node() + " may shut down now");
                 transition.finish(a.id(), false);

@@ -34,6 +34,21 @@ record SchedulerInputs(Configuration configuration, List<TicketState> tickets, M
         return new SchedulerInputs(cib.configuration(), cib.status().tickets(), nodes);
     }
 
+    /** Whether everything but the entries of {@code nodes} is the same as in {@code before}. */
+    boolean differsOnlyIn(SchedulerInputs before, java.util.Set<String> nodes) {
+        if (before == null || !configuration.equals(before.configuration) || !tickets.equals(before.tickets)) {
+            return false;
+        }
+        java.util.Set<String> names = new java.util.TreeSet<>(this.nodes.keySet());
+        names.addAll(before.nodes.keySet());
+        for (String n : names) {
+            if (!nodes.contains(n) && !java.util.Objects.equals(this.nodes.get(n), before.nodes.get(n))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A short note on what differs from {@code before}, for the log. */
     String differenceFrom(SchedulerInputs before) {
         if (before == null) {
