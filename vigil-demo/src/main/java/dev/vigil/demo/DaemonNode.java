@@ -38,8 +38,8 @@ public final class DaemonNode {
         this.stdin = process.getOutputStream();
     }
 
-    static DaemonNode start(String name, Path config, Path stateDir, Path socket, Path log, Path vigilHome,
-                            String classpath) throws IOException {
+    static DaemonNode start(String name, Path config, Path stateDir, Path socket, Path log, Path faults,
+                            Path vigilHome, String classpath) throws IOException {
         Files.createDirectories(stateDir);
         Files.createDirectories(socket.getParent());
         List<String> cmd = new ArrayList<>();
@@ -48,7 +48,7 @@ public final class DaemonNode {
         cmd.add("-Dvigil.home=" + vigilHome);
         cmd.addAll(List.of("-cp", classpath, "dev.vigil.daemon.DaemonCommand", "--config", config.toString(),
                 "--name", name, "--state-dir", stateDir.toString(), "--socket", socket.toString(),
-                "--test-exit-on-eof"));
+                "--test-exit-on-eof", "--test-faults", faults.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("VIGIL_HOME", vigilHome.toString());

@@ -6,6 +6,7 @@ import dev.vigil.cib.CibXml;
 import dev.vigil.cluster.config.ClusterConfig;
 import dev.vigil.cluster.config.ConfigWriter;
 import dev.vigil.cluster.config.NodeConfig;
+import dev.vigil.cluster.config.QuorumConfig;
 import dev.vigil.cluster.key.AuthKey;
 import dev.vigil.model.cib.Cib;
 import java.io.IOException;
@@ -63,6 +64,12 @@ public final class LocalCluster implements AutoCloseable {
      * @param classpath the daemons' classpath (this JVM's, normally)
      */
     public static LocalCluster create(String clusterName, int n, Path vigilHome, String classpath) throws IOException {
+        return create(clusterName, n, n == 2 ? QuorumConfig.twoNodeCluster() : QuorumConfig.DEFAULTS, vigilHome, classpath);
+    }
+
+    /** As {@link #create(String, int, Path, String)}, with these quorum rules. */
+    public static LocalCluster create(String clusterName, int n, QuorumConfig quorum, Path vigilHome, String classpath)
+            throws IOException {
         if (n < 1 || n > 9) {
             throw new IllegalArgumentException("a local cluster has 1 to 9 nodes, not " + n);
         }
@@ -76,7 +83,7 @@ public final class LocalCluster implements AutoCloseable {
         int port = freePort(n, 7800, 8000).orElseThrow(() -> new IllegalStateException(
                 "no port in 7800-7999 is free on 127.0.0.1-" + n + " for the cluster's traffic"));
         ClusterConfig c = ClusterConfig.of(clusterName, nodeConfigs);
-        c = c.withTotem(c.totem().withPort(port).withKeyfile(Path.of("authkey")));
+        c = c.withTotem(c.totem().withPort(port).withKeyfile(Path.of("authkey"))).withQuorum(quorum);
         Path config = dir.resolve("vigil.conf");
         ConfigWriter.writeFile(c, config);
         AuthKey.generate().write(dir.resolve("authkey"));
@@ -190,7 +197,7 @@ public final class LocalCluster implements AutoCloseable {
             }
             Path home = dir.resolve(name);
             DaemonNode n = DaemonNode.start(name, config, home.resolve("state"), home.resolve("run").resolve("vigil.sock"),
-                    dir.resolve(name + ".log"), vigilHome, classpath);
+                    dir.resolve(name + ".log"), faultsFile(), vigilHome, classpath);
             nodes.put(name, n);
             PidFiles.writeDaemon(pidDir, name, n.pid());
             started.add(n);
@@ -198,6 +205,32 @@ public final class LocalCluster implements AutoCloseable {
         for (DaemonNode n : started) {
             n.awaitApi(API_WAIT);
         }
+    }
+
+    /** The file of test faults all daemons read ({@code cut NODE NODE} lines); see {@link #cut}. */
+    Path faultsFile() {
+        return dir.resolve("faults");
+    }
+
+    /**
+     * Cuts the network between the two groups of nodes (below failure detection, like a pulled
+     * cable); {@link #heal()} restores it.
+     */
+    public void cut(List<String> side, List<String> other) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (String a : side) {
+            for (String b : other) {
+                lines.append("cut ").append(a).append(' ').append(b).append('\n');
+            }
+        }
+        Path tmp = dir.resolve(".faults.tmp");
+        Files.writeString(tmp, lines.toString());
+        Files.move(tmp, faultsFile(), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    public void heal() throws IOException {
+        Files.deleteIfExists(faultsFile());
     }
 
     /** kill -9 of a node's daemon (its agents' processes keep running, as after a daemon crash). */
