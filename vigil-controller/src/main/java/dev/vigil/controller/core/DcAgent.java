@@ -1,7 +1,6 @@
 package dev.vigil.controller.core;
 
 import dev.vigil.controller.ClusterState;
-import dev.vigil.controller.fencing.PriorityFencingDelay;
 import dev.vigil.controller.status.CibStatus;
 import dev.vigil.controller.status.HistoryDigest;
 import dev.vigil.controller.status.OpHistory;
@@ -9,7 +8,6 @@ import dev.vigil.controller.status.StatusEdit;
 import dev.vigil.controller.status.TransitionKey;
 import dev.vigil.controller.wire.FenceRecord;
 import dev.vigil.controller.wire.Message;
-import dev.vigil.model.Durations;
 import dev.vigil.model.cib.Cib;
 import dev.vigil.model.cib.LrmOp;
 import dev.vigil.model.cib.LrmResource;
@@ -43,13 +41,7 @@ final class DcAgent {
     static final String SETTLE_TIMER = "cib-settle";
     static final String STALE_TIMER = "stale-pending";
     private static final String ACTION_TIMER = "action:";
-    private static final String FENCE_RETRY_TIMER = "fence-retry:";
-    private static final String FENCE_TIMEOUT_TIMER = "fence-timeout:";
     private static final Duration DEFAULT_OP_TIMEOUT = Duration.ofSeconds(20);
-
-    /** A fence request sent to a node's fencer on behalf of graph action {@code actionId}. */
-    private record FenceWait(int transitionId, int actionId, String target, String action, String executor) {
-    }
 
     private final ControllerCore core;
     private final String dcUuid;
@@ -59,12 +51,7 @@ final class DcAgent {
     private final Map<String, String> bootIds = new TreeMap<>();
     /** History checks that failed in a row per node; past a few the DC stops re-joining (a codec quirk, not a loss). */
     private final Map<String, Integer> historyMismatches = new TreeMap<>();
-    private final Map<String, Integer> fenceFailures = new TreeMap<>();
-    private final Map<String, Instant> fenceRetryAt = new TreeMap<>();
-    /** Fence actions of the running transition held back until their target's retry time. */
-    private final Map<Integer, String> heldFences = new TreeMap<>();
-    private final Map<Long, FenceWait> fenceRequests = new TreeMap<>();
-    private long nextFenceRequest = 1;
+    private final FenceCoordinator fencing;
     private TransitionRun transition;
     private int transitionCounter;
     private boolean dirty = true;
@@ -86,6 +73,43 @@ final class DcAgent {
         CoreConfig cfg = core.config();
         this.joins = new JoinTracker(cfg.joinTimeout(), cfg.joinAttempts(), term * 1_000_000L);
         this.writer = new StatusWriter(cfg.maxWritesInFlight(), cfg.writeRetries(), cfg.settleTimeout());
+        this.fencing = new FenceCoordinator(core, new FenceOutcomes());
+    }
+
+    /** How fencing results reach the transition, the CIB status and the decision to schedule. */
+    private final class FenceOutcomes implements FenceCoordinator.Outcomes {
+        @Override
+        public void actionDone(int transitionId, int actionId, boolean failed) {
+            if (transition != null && transition.id() == transitionId) {
+                transition.finish(actionId, failed);
+            }
+        }
+
+        @Override
+        public void fenced(String target, boolean planned) {
+            writer.add(new StatusEdit.NodeFenced(target));
+            joins.forget(target);
+            if (planned && transition != null) {
+                quietNodes.add(target);
+            } else {
+                markDirty("node " + target + " was fenced");
+            }
+        }
+
+        @Override
+        public void failed(String target, boolean gaveUp) {
+            if (gaveUp) {
+                quietFailure = true;
+            } else {
+                abort("fencing of " + target + " failed");
+            }
+        }
+
+        @Override
+        public boolean stillRunning(int transitionId, int actionId) {
+            return transition != null && transition.id() == transitionId
+                    && transition.state(actionId) == TransitionRun.State.RUNNING;
+        }
     }
 
     String dcUuid() {
@@ -158,8 +182,7 @@ final class DcAgent {
             markDirty("quorum changed");
         }
         // A new view gives fencing a fresh set of attempts.
-        fenceFailures.clear();
-        fenceRetryAt.clear();
+        fencing.resetAttempts();
     }
 
     /** A node says which run of its controller this is; a new one means it restarted unseen. */
@@ -225,14 +248,7 @@ final class DcAgent {
         writer.add(new StatusEdit.SetNodeFields(node, downFields()));
         writer.add(new StatusEdit.ClearTransientAttributes(node));
         failRunningOn(node, fx);
-        for (Map.Entry<Long, FenceWait> e : new ArrayList<>(fenceRequests.entrySet())) {
-            FenceWait w = e.getValue();
-            if (w.executor().equals(node)) {
-                fenceRequests.remove(e.getKey());
-                finishAction(w.transitionId(), w.actionId(), true, fx);
-                fx.warning("fencing of " + w.target() + " by " + node + " is lost: " + node + " left");
-            }
-        }
+        fencing.nodeLeft(node, fx);
         abort("node " + node + " left");
     }
 
@@ -334,61 +350,7 @@ final class DcAgent {
     }
 
     void onFenceReply(String from, Message.FenceReply reply, Instant now, Effects fx) {
-        FenceWait wait = fenceRequests.remove(reply.requestId());
-        fx.add(new Effect.CancelTimer(FENCE_TIMEOUT_TIMER + reply.requestId()));
-        fenceDone(wait, reply.record(), now, fx);
-    }
-
-    private void fenceTimedOut(long requestId, Instant now, Effects fx) {
-        FenceWait wait = fenceRequests.remove(requestId);
-        if (wait == null) {
-            return;
-        }
-        fenceDone(wait, new FenceRecord(wait.target(), wait.action(), false, wait.executor(), core.localNode(), List.of(),
-                "no answer from the fencer on " + wait.executor() + " in time", now.toEpochMilli(), now.toEpochMilli()),
-                now, fx);
-    }
-
-    private void fenceDone(FenceWait wait, FenceRecord record, Instant now, Effects fx) {
-        core.fenceHistory().add(record);
-        for (String m : core.members()) {
-            if (!m.equals(core.localNode())) {
-                fx.send(m, new Message.FenceNotice(record));
-            }
-        }
-        boolean success = record.success();
-        if (success) {
-            fx.notice("fencing: " + record.describe());
-            fenceFailures.remove(record.target());
-            fenceRetryAt.remove(record.target());
-            if (!record.action().equals("on")) {
-                writer.add(new StatusEdit.NodeFenced(record.target()));
-                joins.forget(record.target());
-                if (wait != null && transition != null && wait.transitionId() == transition.id()) {
-                    quietNodes.add(record.target());
-                }
-            }
-        } else {
-            int failures = fenceFailures.merge(record.target(), 1, Integer::sum);
-            Duration backoff = backoff(failures);
-            fenceRetryAt.put(record.target(), now.plus(backoff));
-            int max = core.options().stonithMaxAttempts();
-            if (failures >= max) {
-                fx.error("fencing: " + record.describe() + "; giving up after " + failures
-                        + " attempts (stonith-max-attempts) until the membership or configuration changes");
-                quietFailure = true;
-            } else {
-                fx.error("fencing: " + record.describe() + "; retrying in " + backoff.toMillis() + "ms");
-            }
-        }
-        if (wait != null) {
-            finishAction(wait.transitionId(), wait.actionId(), !success, fx);
-        }
-        if (!success && !quietFailure) {
-            abort("fencing of " + record.target() + " failed");
-        } else if (success && wait == null) {
-            markDirty("node " + record.target() + " was fenced");
-        }
+        fencing.onReply(reply, now, fx);
     }
 
     void onFenceNotice(Message.FenceNotice notice, Effects fx) {
@@ -466,21 +428,7 @@ final class DcAgent {
             actionTimedOut(id, now, fx);
             return true;
         }
-        if (id.startsWith(FENCE_TIMEOUT_TIMER)) {
-            fenceTimedOut(Long.parseLong(id.substring(FENCE_TIMEOUT_TIMER.length())), now, fx);
-            return true;
-        }
-        if (id.startsWith(FENCE_RETRY_TIMER)) {
-            String target = id.substring(FENCE_RETRY_TIMER.length());
-            for (Map.Entry<Integer, String> e : new ArrayList<>(heldFences.entrySet())) {
-                if (e.getValue().equals(target) && transition != null) {
-                    heldFences.remove(e.getKey());
-                    GraphAction a = transition.action(e.getKey());
-                    if (a != null && transition.state(a.id()) == TransitionRun.State.RUNNING) {
-                        requestFencing(a, now, fx);
-                    }
-                }
-            }
+        if (fencing.onTimer(id, now, fx)) {
             return true;
         }
         if (id.equals(RECHECK_TIMER)) {
@@ -521,7 +469,7 @@ final class DcAgent {
     private void complete(Effects fx) {
         TransitionRun done = transition;
         transition = null;
-        heldFences.clear();
+        fencing.transitionEnded();
         boolean clean = !done.isAborted() && !done.anyFailed();
         fx.info("transition " + done.id() + " " + (clean ? "complete" : done.isAborted()
                 ? "stopped (" + done.abortReason() + ")" : "ended with failures") + ": " + done.summary());
@@ -635,21 +583,13 @@ final class DcAgent {
     private void clusterAction(GraphAction a, Instant now, Effects fx) {
         switch (a.task()) {
             case "stonith" -> {
-                String target = a.node();
-                if (fenceFailures.getOrDefault(target, 0) >= core.options().stonithMaxAttempts()) {
+                Duration stonithTimeout = ClusterOptions.duration(transition.graph().settings().get("stonith-timeout"),
+                        core.options().stonithTimeout());
+                Duration clusterDelay = ClusterOptions.duration(transition.graph().settings().get("cluster-delay"),
+                        core.options().clusterDelay());
+                if (!fencing.start(a, transition.id(), stonithTimeout, clusterDelay, now, fx)) {
                     quietFailure = true;
-                    transition.finish(a.id(), true);
-                    fx.warning("not fencing " + target + " again: gave up after " + fenceFailures.get(target)
-                            + " failed attempts");
-                    return;
                 }
-                Instant retry = fenceRetryAt.get(target);
-                if (retry != null && now.isBefore(retry)) {
-                    heldFences.put(a.id(), target);
-                    fx.add(new Effect.SetTimer(FENCE_RETRY_TIMER + target, retry));
-                    return;
-                }
-                requestFencing(a, now, fx);
             }
             case "do_shutdown" -> {
                 Map<String, String> fields = new LinkedHashMap<>();
@@ -670,50 +610,6 @@ final class DcAgent {
                 transition.finish(a.id(), false);
             }
         }
-    }
-
-    private void requestFencing(GraphAction a, Instant now, Effects fx) {
-        String target = a.node();
-        String action = a.parameters().getOrDefault("CRM_meta_stonith_action", "reboot");
-        String executor = core.localNode();
-        if (target.equals(executor)) {
-            // A node never fences itself: another member does it.
-            executor = null;
-            for (String m : core.members()) {
-                if (!m.equals(target)) {
-                    executor = m;
-                    break;
-                }
-            }
-            if (executor == null) {
-                transition.finish(a.id(), true);
-                fx.error("cannot fence " + target + ": no other member to do it");
-                abort("fencing impossible");
-                return;
-            }
-        }
-        Duration delay = priorityDelay(a, target);
-        long requestId = nextFenceRequest++;
-        fenceRequests.put(requestId, new FenceWait(transition.id(), a.id(), target, action, executor));
-        fx.notice("requesting fencing (" + action + ") of " + target + " from " + executor
-                + (delay.isZero() ? "" : " with priority-fencing-delay " + delay.toMillis() + "ms"));
-        fx.send(executor, new Message.FenceRequest(requestId, target, action, delay.toMillis()));
-        // The fencer answers within its own timeouts (several devices may be tried); this bound
-        // only guards against an answer that never comes.
-        Duration stonithTimeout = ClusterOptions.duration(transition.graph().settings().get("stonith-timeout"),
-                core.options().stonithTimeout());
-        Duration clusterDelay = ClusterOptions.duration(transition.graph().settings().get("cluster-delay"),
-                core.options().clusterDelay());
-        fx.add(new Effect.SetTimer(FENCE_TIMEOUT_TIMER + requestId,
-                now.plus(stonithTimeout.multipliedBy(2)).plus(delay).plus(clusterDelay)));
-    }
-
-    private Duration priorityDelay(GraphAction a, String target) {
-        String fromGraph = a.parameters().get("CRM_meta_priority_fencing_delay");
-        if (fromGraph != null) {
-            return Duration.ofMillis(Durations.parseMillisOr(fromGraph, 0));
-        }
-        return PriorityFencingDelay.forTarget(core.cib(), target, core.members());
     }
 
     private void resourceAction(GraphAction a, Instant now, Effects fx) {
@@ -840,12 +736,6 @@ final class DcAgent {
         return a;
     }
 
-    private void finishAction(int transitionId, int actionId, boolean failed, Effects fx) {
-        if (transition != null && transition.id() == transitionId) {
-            transition.finish(actionId, failed);
-        }
-    }
-
     private void abort(String reason) {
         markDirty(reason);
         if (transition != null) {
@@ -862,13 +752,6 @@ final class DcAgent {
 
     private static String actionTimer(int transitionId, int actionId) {
         return ACTION_TIMER + transitionId + ":" + actionId;
-    }
-
-    private Duration backoff(int failures) {
-        Duration base = core.config().fenceBackoffBase();
-        Duration max = core.config().fenceBackoffMax();
-        long ms = base.toMillis() << Math.min(20, Math.max(0, failures - 1));
-        return Duration.ofMillis(Math.min(ms, max.toMillis()));
     }
 
     private static String statusWord(LrmOp op) {
