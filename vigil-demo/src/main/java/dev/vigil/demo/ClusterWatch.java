@@ -8,25 +8,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * What the demo shows, read from the running daemons: which daemons run, the membership and DC
- * as a live node sees them, where each resource is active (from the DC's CIB), which nodes the
- * CIB records as fenced, and what the service answers. {@link #changesSince} turns two readings
+ * as a live node sees them, where each resource is active (from the DC's CIB), the fencing
+ * history (from a controller) and what the service answers. {@link #changesSince} turns two readings
  * into lines for the admin.
  */
 record ClusterWatch(List<String> running, List<String> members, String dc, Map<String, List<String>> activeOn,
-                    Set<String> fenced, String answer) {
+                    List<ApiTypes.FenceEvent> fencing, String answer) {
 
     static ClusterWatch read(LocalCluster cluster, String ip, int port) {
         List<String> running = cluster.alive();
         List<String> members = List.of();
         String dc = null;
         Map<String, List<String>> activeOn = new TreeMap<>();
-        Set<String> fenced = new TreeSet<>();
+        List<ApiTypes.FenceEvent> fencing = List.of();
         for (String n : running) {
             try {
                 ApiTypes.ClusterStatus s = cluster.status(n);
@@ -37,16 +35,14 @@ record ClusterWatch(List<String> running, List<String> members, String dc, Map<S
                     for (String rsc : ActiveResources.on(state)) {
                         activeOn.computeIfAbsent(rsc, k -> new ArrayList<>()).add(state.uname());
                     }
-                    if ("down".equals(state.get("expected")) && "false".equals(state.get("in_ccm")) && !state.hasLrm()) {
-                        fenced.add(state.uname());
-                    }
                 }
+                fencing = cluster.controllerStatus(n).fencing();
                 break;
             } catch (RuntimeException e) {
                 // this node is going away; ask the next one
             }
         }
-        return new ClusterWatch(running, members, dc, activeOn, fenced, HttpProbe.get(ip, port, 300));
+        return new ClusterWatch(running, members, dc, activeOn, fencing, HttpProbe.get(ip, port, 300));
     }
 
     /** Lines describing what changed since {@code before} (everything, when it is null). */
@@ -63,9 +59,11 @@ record ClusterWatch(List<String> running, List<String> members, String dc, Map<S
             lines.add("membership: " + (members.isEmpty() ? "(no answer)" : String.join(" ", members))
                     + (dc == null ? ", no DC (no quorum)" : ", DC " + dc));
         }
-        for (String n : fenced) {
-            if (before == null || !before.fenced.contains(n)) {
-                lines.add(n + ": fenced");
+        for (ApiTypes.FenceEvent f : fencing) {
+            if (before == null || !before.fencing.contains(f)) {
+                lines.add(f.target() + ": " + (f.success() ? "fenced (" + f.action() + ") by " + f.executor() + " with "
+                        + String.join(", ", f.devices()) : "fencing (" + f.action() + ") by " + f.executor()
+                        + " failed: " + f.reason()) + " in " + (f.completedAtMillis() - f.startedAtMillis()) + " ms");
             }
         }
         for (Map.Entry<String, List<String>> e : activeOn.entrySet()) {

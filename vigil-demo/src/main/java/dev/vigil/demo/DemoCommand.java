@@ -56,6 +56,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "keep the demo's directory (logs, CIBs) after exit")
     boolean keep;
 
+    /** Set when Ctrl-C arrives: the commentary stops before the cluster is taken down. */
+    private volatile boolean stopping;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -75,10 +78,13 @@ public final class DemoCommand implements Callable<Integer> {
         LocalCluster cluster = LocalCluster.create("demo", nodes, LocalCluster.vigilHome(), LocalCluster.currentClasspath());
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            out.println();
-            out.println(stamp() + "stopping the demo cluster" + (keep ? " (keeping " + cluster.dir() + ")"
-                    : " and removing " + cluster.dir()));
-            out.flush();
+            stopping = true;
+            synchronized (out) {
+                out.println();
+                out.println(stamp() + "stopping the demo cluster" + (keep ? " (keeping " + cluster.dir() + ")"
+                        : " and removing " + cluster.dir()));
+                out.flush();
+            }
             cluster.close();
             stopped.countDown();
         }, "vigil-demo-stop");
@@ -131,12 +137,17 @@ public final class DemoCommand implements Callable<Integer> {
     private void watch(LocalCluster cluster, int servicePort, PrintWriter out) throws Exception {
         ClusterWatch last = null;
         Map<String, Long> lostAt = new TreeMap<>();
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!Thread.currentThread().isInterrupted() && !stopping) {
             ClusterWatch now = ClusterWatch.read(cluster, ip, servicePort);
-            for (String line : now.changesSince(last)) {
-                out.println(stamp() + line);
+            synchronized (out) {
+                if (stopping) {
+                    return;
+                }
+                for (String line : now.changesSince(last)) {
+                    out.println(stamp() + line);
+                }
+                out.flush();
             }
-            out.flush();
             for (String n : cluster.names()) {
                 if (now.running().contains(n)) {
                     lostAt.remove(n);

@@ -275,6 +275,13 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
+    /** What one node's controller knows: DC role, running transition, fencing history. */
+    public ApiTypes.ControllerStatus controllerStatus(String name) {
+        try (ApiClient c = ApiClient.connect(node(name).socket(), Duration.ofSeconds(5))) {
+            return c.call(ApiTypes.CONTROLLER_STATUS, new ApiTypes.NoArgs(), ApiTypes.ControllerStatus.class);
+        }
+    }
+
     /** One node's copy of the CIB. */
     public Cib cib(String name) {
         try (ApiClient c = ApiClient.connect(node(name).socket(), Duration.ofSeconds(10))) {
