@@ -31,6 +31,8 @@ final class SimNode {
     int incarnation;
     /** True once a graceful shutdown completed (the daemon left on purpose). */
     boolean leftGracefully;
+    /** The newest CIB version this node's controller has seen (checked to never go back). */
+    dev.vigil.model.cib.CibVersion seenVersion = dev.vigil.model.cib.CibVersion.ZERO;
 
     SimNode(String name, Cib cib) {
         this.name = name;

@@ -306,6 +306,13 @@ public final class Simulation {
         if (!n.controllerUp()) {
             return;
         }
+        if (input instanceof Input.CibCommitted c) {
+            if (c.cib().version().compareTo(n.seenVersion) < 0) {
+                throw failure("the controller on " + n.name + " saw CIB " + c.cib().version() + " after "
+                        + n.seenVersion + ": versions must never go back", null);
+            }
+            n.seenVersion = c.cib().version();
+        }
         List<Effect> effects = n.core.step(input);
         int incarnation = n.incarnation;
         for (Effect e : effects) {
