@@ -88,8 +88,9 @@ public final class DefaultController implements Controller, OperationListener {
         running = true;
         thread = daemonThread(this::run, "vigil-controller-" + ctx.localNode());
         thread.start();
-        post(now -> new Input.CibCommitted(now, ctx.cib().current()));
+        // Subscribe first, so no commit falls between the two; the core keeps the newest copy.
         ctx.cib().subscribe(cib -> post(now -> new Input.CibCommitted(now, cib)));
+        post(now -> new Input.CibCommitted(now, ctx.cib().current()));
     }
 
     @Override

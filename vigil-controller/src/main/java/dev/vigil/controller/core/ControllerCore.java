@@ -142,6 +142,9 @@ public final class ControllerCore {
     }
 
     private void onCib(Cib newCib, Effects fx) {
+        if (newCib.version().compareTo(cib.version()) < 0) {
+            return; // an older copy than one already seen (delivered late): keep the newer one
+        }
         cib = newCib;
         if (!newCib.configuration().equals(indexedConfiguration)) {
             indexedConfiguration = newCib.configuration();
