@@ -25,6 +25,22 @@ public final class ApiTypes {
     /** {@code controller.status}: what this node's controller knows (DC, transition, fencing history). No arguments. */
     public static final String CONTROLLER_STATUS = "controller.status";
 
+    /**
+     * {@code resource.cleanup}: forget the failures and operation history of a resource (every
+     * resource with a recorded failure when {@code resource} is null) on a node (every node when
+     * null), so it is probed and placed afresh. The request goes to the DC; the result only says
+     * it was handed over.
+     */
+    public static final String RESOURCE_CLEANUP = "resource.cleanup";
+
+    /** Arguments of {@code resource.cleanup}. */
+    public record CleanupArgs(String resource, String node) {
+    }
+
+    /** Result of {@code resource.cleanup}. */
+    public record CleanupResult(String resource, String node, boolean requested) {
+    }
+
     /** An empty argument object. */
     public record NoArgs() {
     }

@@ -282,6 +282,13 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
+    /** Asks (through {@code via}) for a cleanup of {@code resource} on {@code node} (nulls: all). */
+    public void cleanup(String via, String resource, String node) {
+        try (ApiClient c = ApiClient.connect(node(via).socket(), Duration.ofSeconds(10))) {
+            c.call(ApiTypes.RESOURCE_CLEANUP, new ApiTypes.CleanupArgs(resource, node), ApiTypes.CleanupResult.class);
+        }
+    }
+
     /** One node's copy of the CIB. */
     public Cib cib(String name) {
         try (ApiClient c = ApiClient.connect(node(name).socket(), Duration.ofSeconds(10))) {

@@ -280,6 +280,10 @@ class FailoverTest {
         assertEquals(2, failCount(dcCib(), home, "web"));
         assertEquals(List.of(moved), activeOn(dcCib(), "web"));
         assertFalse(fencedInCib(dcCib(), home), "a failed monitor does not fence");
+
+        cluster.cleanup(cluster.alive().get(0), "web", null);
+        await("the fail counts of web to be cleared", SETTLE, () -> failCount(dcCib(), home, "web") == 0);
+        assertEquals(moved, HttpProbe.get(IP, port, 300), "after the cleanup it stays where it is (stickiness)");
     }
 
     @Test
