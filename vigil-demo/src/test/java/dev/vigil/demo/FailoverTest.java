@@ -246,8 +246,11 @@ class FailoverTest {
         configure(fencing(), fenceDevice() + web(),
                 "<rsc_location id=\"web-on-dc\" rsc=\"web\" node=\"" + dc + "\" score=\"100\"/>");
         assertEquals(dc, awaitAnswer(null, SETTLE));
+        long killedAt = System.nanoTime();
         cluster.kill(dc);
         String survivor = awaitAnswer(dc, SETTLE);
+        System.out.printf("failover after kill -9 of the DC %s: %s answers after %.2f s%n", dc, survivor,
+                (System.nanoTime() - killedAt) / 1e9);
         String newDc = dc();
         assertNotEquals(dc, newDc);
         await("the fencing of the old DC in the CIB", SETTLE, () -> fencedInCib(dcCib(), dc));
