@@ -422,8 +422,17 @@ public final class Simulation {
                 lastDc = dc;
             }
             for (SimNode n : members) {
-                n.state = new ClusterState(view, quorum, dc);
-                deliver(n, new Input.ClusterChanged(loop.now(), n.state));
+                // Members learn of a view a few milliseconds apart, as over a real network: a new
+                // DC's first requests may reach a node before the view that names it.
+                ClusterState state = new ClusterState(view, quorum, dc);
+                int incarnation = n.incarnation;
+                loop.after(random.nextInt(4), () -> {
+                    if (n.incarnation == incarnation && n.controllerUp()
+                            && (n.state == null || n.state.view().id() < view.id())) {
+                        n.state = state;
+                        deliver(n, new Input.ClusterChanged(loop.now(), state));
+                    }
+                });
             }
         }
     }

@@ -11,6 +11,8 @@ import dev.vigil.model.cib.LrmResource;
 import dev.vigil.model.cib.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,17 @@ public final class ControllerCore {
     private FenceConfig fenceConfig;
     private DcAgent dc;
     private long dcTerm;
+    /**
+     * Requests from a node this one does not know as DC yet: a new DC's first requests may
+     * arrive before the cluster state that names it. They wait here (bounded) for the next
+     * cluster state, and are obeyed if it names their sender as DC, dropped otherwise.
+     */
+    private final Deque<Early> early = new ArrayDeque<>();
+
+    private record Early(String from, Message message) {
+    }
+
+    private static final int MAX_EARLY = 256;
 
     /**
      * @param bootId names this run of the controller (a fresh random id in the daemon); peers
@@ -139,6 +152,7 @@ public final class ControllerCore {
         } else if (dc != null) {
             dc.onClusterChanged(before, state, now, fx);
         }
+        replayEarly(now, fx);
     }
 
     private void onCib(Cib newCib, Effects fx) {
@@ -171,22 +185,12 @@ public final class ControllerCore {
         boolean fromDc = clusterState != null && from.equals(clusterState.dc());
         if (m instanceof Message.JoinRequest r) {
             node.onJoinRequest(from, r, fx);
-        } else if (m instanceof Message.ExecRequest r) {
+        } else if (m instanceof Message.ExecRequest || m instanceof Message.FenceRequest
+                || m instanceof Message.ShutdownAllowed) {
             if (fromDc) {
-                node.onExecRequest(from, r, now, fx);
+                obeyDc(from, m, now, fx);
             } else {
-                fx.warning("ignoring a request to " + r.task() + " " + r.rscId() + " from " + from
-                        + ", which is not the DC");
-            }
-        } else if (m instanceof Message.FenceRequest r) {
-            if (fromDc) {
-                node.onFenceRequest(from, r, fx);
-            } else {
-                fx.warning("ignoring a request to fence " + r.target() + " from " + from + ", which is not the DC");
-            }
-        } else if (m instanceof Message.ShutdownAllowed) {
-            if (fromDc) {
-                node.onShutdownAllowed(from, fx);
+                keepEarly(from, m, fx);
             }
         } else if (m instanceof Message.FenceNotice n) {
             fenceHistory.add(n.record());
@@ -214,6 +218,39 @@ public final class ControllerCore {
             dc.onShutdownRequest(from, now, fx);
         } else if (m instanceof Message.CleanupRequest r) {
             dc.onCleanup(r.rscId(), r.node(), fx);
+        }
+    }
+
+    /** A request only the DC may make. */
+    private void obeyDc(String from, Message m, Instant now, Effects fx) {
+        if (m instanceof Message.ExecRequest r) {
+            node.onExecRequest(from, r, now, fx);
+        } else if (m instanceof Message.FenceRequest r) {
+            node.onFenceRequest(from, r, fx);
+        } else if (m instanceof Message.ShutdownAllowed) {
+            node.onShutdownAllowed(from, fx);
+        }
+    }
+
+    private void keepEarly(String from, Message m, Effects fx) {
+        if (early.size() >= MAX_EARLY) {
+            Early dropped = early.removeFirst();
+            fx.warning("dropping a " + dropped.message().getClass().getSimpleName() + " from " + dropped.from()
+                    + ", which never became the DC");
+        }
+        early.addLast(new Early(from, m));
+    }
+
+    /** After a new cluster state: obey the early requests of the DC it names, drop the others. */
+    private void replayEarly(Instant now, Effects fx) {
+        while (!early.isEmpty()) {
+            Early e = early.removeFirst();
+            if (clusterState != null && e.from().equals(clusterState.dc())) {
+                obeyDc(e.from(), e.message(), now, fx);
+            } else {
+                fx.warning("ignoring a " + e.message().getClass().getSimpleName() + " from " + e.from()
+                        + ", which is not the DC");
+            }
         }
     }
 

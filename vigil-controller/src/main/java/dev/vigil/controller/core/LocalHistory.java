@@ -62,8 +62,13 @@ final class LocalHistory {
         return runs.get(rscId);
     }
 
+    /**
+     * A recurring operation (re)registered by a request: its first result must be reported
+     * whatever the previous registration last reported, since the DC waits for it.
+     */
     void noteRecurring(String opKey, Recurring r) {
         recurring.put(opKey, r);
+        lastReported.remove(opKey);
     }
 
     Recurring recurring(String opKey) {
