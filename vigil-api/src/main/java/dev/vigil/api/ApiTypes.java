@@ -22,6 +22,25 @@ public final class ApiTypes {
     /** {@code node.attribute}: read, set or delete a node attribute. */
     public static final String NODE_ATTRIBUTE = "node.attribute";
 
+    /** {@code controller.status}: what this node's controller knows (DC, transition, fencing history). No arguments. */
+    public static final String CONTROLLER_STATUS = "controller.status";
+
+    /**
+     * {@code resource.cleanup}: forget the failures and operation history of a resource (every
+     * resource with a recorded failure when {@code resource} is null) on a node (every node when
+     * null), so it is probed and placed afresh. The request goes to the DC; the result only says
+     * it was handed over.
+     */
+    public static final String RESOURCE_CLEANUP = "resource.cleanup";
+
+    /** Arguments of {@code resource.cleanup}. */
+    public record CleanupArgs(String resource, String node) {
+    }
+
+    /** Result of {@code resource.cleanup}. */
+    public record CleanupResult(String resource, String node, boolean requested) {
+    }
+
     /** An empty argument object. */
     public record NoArgs() {
     }
@@ -77,5 +96,20 @@ public final class ApiTypes {
 
     /** Result of {@code node.attribute}: the value now (null when unset) and the CIB version. */
     public record NodeAttributeResult(String node, String name, String value, String lifetime, String version) {
+    }
+
+    /**
+     * Result of {@code controller.status}.
+     *
+     * @param dc         whether this node's controller acts as DC
+     * @param transition the transition the DC runs now, -1 when idle or not DC
+     * @param fencing    the fencing results this node knows of, oldest first (at most 500)
+     */
+    public record ControllerStatus(String node, boolean dc, int transition, List<FenceEvent> fencing) {
+    }
+
+    /** One fencing: its target and action, whether it worked, which node's fencer ran it for which DC. */
+    public record FenceEvent(String target, String action, boolean success, String executor, String origin,
+                             List<String> devices, String reason, long startedAtMillis, long completedAtMillis) {
     }
 }

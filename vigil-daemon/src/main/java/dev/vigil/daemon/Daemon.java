@@ -197,6 +197,10 @@ public final class Daemon {
                 .register(new CibQueryHandler(loop::current))
                 .register(new CibReplaceHandler(cib))
                 .register(new NodeAttributeHandler(options.config(), cib));
+        if (controller instanceof dev.vigil.controller.DefaultController c) {
+            d.register(new dev.vigil.daemon.api.ControllerStatusHandler(c))
+                    .register(new dev.vigil.daemon.api.CleanupHandler(c));
+        }
         d.register(new ApiInfoHandler(options.node(), d));
         return d;
     }
