@@ -30,7 +30,9 @@ final class NodeStatus {
                 cluster.dc = node;
             }
             if (node.isRemote()) {
-                continue; // remote and guest nodes get their state from their connection resource
+                // Remote and guest nodes get their membership from their connection resource.
+                RemoteNodes.unpackAttributes(cluster, node, configs.get(node.id), states.get(node.id));
+                continue;
             }
             // Until its status entry is seen, a node is unclean if startup-fencing says so.
             node.unclean = cluster.options.startupFencing() && cluster.options.stonithEnabled();
@@ -137,6 +139,8 @@ final class NodeStatus {
             }
         } else if (terminate && "down".equals(join) && member <= 0 && online <= 0) {
             node.online = false; // just fenced
+        } else if (node.shutdown && member <= 0 && online <= 0) {
+            node.online = false; // shut down cleanly, as it asked to
         } else if (member <= 0) {
             Fencing.fenceNode(cluster, node, "peer is no longer part of the cluster", true);
         } else if (online <= 0) {

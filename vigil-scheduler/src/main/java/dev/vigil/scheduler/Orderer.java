@@ -250,6 +250,9 @@ final class Orderer {
             return;
         }
         Rsc rsc = action.rsc.top();
+        if (rsc.parent != null) {
+            rsc = rsc.parent; // a bundle member: the whole bundle
+        }
         for (Rsc child : rsc.children) {
             Action childAction = null;
             for (Action a : child.actions) {
@@ -270,7 +273,7 @@ final class Orderer {
                 continue;
             }
             String task = c.dependentRole() == dev.vigil.model.Role.PROMOTED ? "promote" : "start";
-            markBlocked(c.dependent(), task, rsc);
+            markBlocked(c.dependent(), task, action.rsc);
         }
     }
 
@@ -289,6 +292,9 @@ final class Orderer {
                     update(e.then, 0);
                 }
             }
+        }
+        if (rsc.bundledClone != null) {
+            markBlocked(rsc.bundledClone, task, reason);
         }
     }
 
@@ -447,6 +453,9 @@ final class Orderer {
         if (action.rsc.isGroup()) {
             return groupFlags(action, null); // only clones look at a specific node
         }
+        if (action.rsc.isBundle()) {
+            return BundleActions.flagsForOrdering(action, node);
+        }
         return CloneActions.flagsForOrdering(action, node);
     }
 
@@ -544,6 +553,16 @@ final class Orderer {
                 first.optional = false;
             }
         }
+        // A bundle's pseudo actions are shown when its members act, though nothing waits for them.
+        if ((type & Action.IMPLIES_FIRST_PRINTED) != 0 && !then.optional && isBundleAction(first)) {
+            first.optional = false;
+        }
+        if ((type & Action.IMPLIES_THEN_PRINTED) != 0 && !ff.optional() && isBundleAction(then)) {
+            then.optional = false;
+        }
+        if ((type & Action.PROBE) != 0 && !ff.runnable()) {
+            then.runnable = false; // a probe that must wait for a start that cannot happen
+        }
         if ((type & Action.PSEUDO_LEFT) != 0 && !ff.runnable()) {
             then.migrateRunnable = false;
             then.pseudo = false;
@@ -607,6 +626,10 @@ final class Orderer {
         } else {
             then.reason = change + " " + cause.rsc.id + " " + cause.task;
         }
+    }
+
+    private static boolean isBundleAction(Action a) {
+        return a.pseudo && a.rsc != null && a.rsc.isBundle();
     }
 
     /** A stop/start pair of one resource: required start forces the stop; unrunnable start too. */
