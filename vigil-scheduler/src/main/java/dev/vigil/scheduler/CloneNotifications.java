@@ -44,6 +44,21 @@ final class CloneNotifications {
         Actions.pseudo(cluster, clone, "confirmed-post_notify_" + op.done, action.optional);
     }
 
+    /**
+     * An instance whose stop the fencing of its node implies gets a notification of its own,
+     * delivered to the other instances as soon as the node is fenced: its bracketing pseudo
+     * actions are created now, the notify actions with the clone's others.
+     */
+    static void createAfterFencing(Cluster cluster, Rsc instance, Action fencing) {
+        Action post = Actions.pseudo(cluster, instance, FENCED_POST, false);
+        Action confirmed = Actions.pseudo(cluster, instance, FENCED_CONFIRMED, false);
+        cluster.orderings.add(Ordering.actions(fencing, post, Action.ORDER_OPTIONAL | Action.IMPLIES_THEN));
+        cluster.orderings.add(Ordering.actions(post, confirmed, Action.ORDER_OPTIONAL | Action.IMPLIES_THEN));
+    }
+
+    private static final String FENCED_POST = "post_notify_stop";
+    private static final String FENCED_CONFIRMED = "notified";
+
     /** After the orderings: every notifying clone tells its instances around what happens. */
     static void createNotifications(Cluster cluster) {
         for (Rsc rsc : cluster.resources) {
@@ -70,6 +85,29 @@ final class CloneNotifications {
             }
         }
         orderOperations(happening);
+        notifyStopsAfterFencing(cluster, clone);
+    }
+
+    /** The instances that stay active hear of each stop implied by fencing once it is done. */
+    private static void notifyStopsAfterFencing(Cluster cluster, Rsc clone) {
+        for (Rsc instance : clone.children) {
+            for (Rsc fenced : instance.primitives()) {
+                // The instance's own post notify actions share the key, on a node.
+                Action post = pseudoOf(fenced, FENCED_POST);
+                if (post == null) {
+                    continue;
+                }
+                Action confirmed = pseudoOf(fenced, FENCED_CONFIRMED);
+                for (Rsc other : clone.children) {
+                    for (Rsc member : other.primitives()) {
+                        SNode current = member.currentNode();
+                        if (current != null && !acts(member, "stop", current)) {
+                            notifyAction(cluster, member, current, "post", Op.STOP, post, confirmed);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static Brackets brackets(Rsc clone, Op op) {
@@ -79,6 +117,16 @@ final class CloneNotifications {
         }
         return new Brackets(pre, find(clone, "confirmed-pre_notify_" + op.task), find(clone, "post_notify_" + op.done),
                 find(clone, "confirmed-post_notify_" + op.done));
+    }
+
+    private static Action pseudoOf(Rsc rsc, String task) {
+        String key = Action.key(rsc.id, task, 0);
+        for (Action a : rsc.actions) {
+            if (a.key.equals(key) && a.node == null) {
+                return a;
+            }
+        }
+        return null;
     }
 
     private static Action find(Rsc clone, String task) {

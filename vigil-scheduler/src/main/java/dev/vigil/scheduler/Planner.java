@@ -656,6 +656,10 @@ final class Planner {
                     cluster.orderings.add(Ordering.actions(fencing, parentStop, Action.ORDER_OPTIONAL));
                 }
             }
+            Rsc clone = rsc.enclosingClone();
+            if (clone != null && clone.notify) {
+                CloneNotifications.createAfterFencing(cluster, rsc, fencing);
+            }
         }
         for (Action demote : Actions.byTask(rsc, "demote", target)) {
             if (!demote.node.online || demote.node.unclean || rsc.failed) {

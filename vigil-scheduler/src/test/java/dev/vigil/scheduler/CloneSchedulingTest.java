@@ -186,6 +186,30 @@ class CloneSchedulingTest {
     }
 
     @Test
+    void aStopImpliedByFencingIsNotifiedOnceTheNodeIsFenced() {
+        String fencing = "<primitive id=\"fence\" class=\"stonith\" type=\"fence_dummy\"/>";
+        String xml = new CibBuilder().nodes("n1", "n2").resource(fencing).resource(clone("c", "r", "notify=true"))
+                .op("n1", "fence", "start", 0).op("n1", "r", "start", 0).op("n2", "r", "start", 0).xml()
+                .replace("name=\"stonith-enabled\" value=\"false\"", "name=\"stonith-enabled\" value=\"true\"")
+                .replace("uname=\"n2\" in_ccm=\"true\" crmd=\"online\"", "uname=\"n2\" in_ccm=\"false\" crmd=\"offline\"");
+        String summary = simulate(xml).summary();
+        List<String> order = new ArrayList<>();
+        for (String line : summary.split("\n")) {
+            if (line.contains("Fencing n2") || line.contains("r_") || line.contains("notify on")) {
+                order.add(line.trim());
+            }
+        }
+        // The instance on n2 runs under the history's name, r.
+        assertEquals(List.of(
+                "* Fencing n2 (reboot)",
+                "* Resource action: r               notify on n1",
+                "* Pseudo action:   r_post_notify_stop_0",
+                "* Pseudo action:   r_stop_0",
+                "* Resource action: r               notify on n1",
+                "* Pseudo action:   r_notified_0"), order, summary);
+    }
+
+    @Test
     void anonymousClonesAreSummarisedByRole() {
         String xml = new CibBuilder().nodes("n1", "n2", "n3").resource(clone("ms", "s", "promotable=true"))
                 .op("n1", "s", "start", 0).op("n1", "s", "promote", 0).op("n2", "s", "start", 0).xml();
