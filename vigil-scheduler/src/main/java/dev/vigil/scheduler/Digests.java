@@ -1,10 +1,202 @@
 package dev.vigil.scheduler;
 
-/** Detects changed resource parameters by comparing operation digests with the history. */
+import dev.vigil.model.cib.LrmOp;
+import dev.vigil.model.cib.Operation;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares each resource's operation history with its current definition, after assignment:
+ * a changed definition restarts the resource (or reloads it, when only parameters the agent
+ * can reload changed), a changed recurring operation is scheduled again, a recurring operation
+ * no longer configured is cancelled, and a failure recorded with older parameters has its fail
+ * count cleared.
+ */
 final class Digests {
-    private Digests() {
+    static final String DEFINITION_CHANGED = "resource definition change";
+
+    private final Cluster cluster;
+
+    private Digests(Cluster cluster) {
+        this.cluster = cluster;
     }
 
     static void checkParameterChanges(Cluster cluster) {
+        Digests digests = new Digests(cluster);
+        for (Cluster.History history : cluster.histories) {
+            digests.check(history);
+        }
+    }
+
+    private void check(Cluster.History history) {
+        Rsc rsc = history.rsc();
+        SNode node = history.node();
+        if (!rsc.isPrimitive() || rsc.orphan) {
+            return;
+        }
+        if (rsc.runningOn.contains(node)) {
+            checkActive(rsc, node, activeOps(history.ops()));
+        }
+        if (failureWithOldParameters(rsc, node, history.ops())) {
+            clearFailCount(rsc, node);
+        }
+    }
+
+    /** The operations since the resource last started on the node (all of them if it never did). */
+    private static List<LrmOp> activeOps(List<LrmOp> ops) {
+        for (int i = ops.size() - 1; i >= 0; i--) {
+            String task = ops.get(i).operation();
+            if (succeeded(ops.get(i)) && ("start".equals(task) || "migrate_from".equals(task))) {
+                return ops.subList(i, ops.size());
+            }
+        }
+        return ops;
+    }
+
+    private void checkActive(Rsc rsc, SNode node, List<LrmOp> ops) {
+        boolean definitionChecked = false;
+        for (LrmOp op : ops) {
+            if (!succeeded(op) || op.operation() == null) {
+                continue;
+            }
+            if (op.intervalMs() > 0) {
+                checkRecurring(rsc, node, op);
+            } else if (!definitionChecked && checksDefinition(op.operation())) {
+                definitionChecked = checkDefinition(rsc, node, op);
+            }
+        }
+    }
+
+    private static boolean checksDefinition(String task) {
+        return switch (task) {
+            case "start", "promote", "migrate_from", "monitor" -> true;
+            default -> false;
+        };
+    }
+
+    /** A recurring operation: cancelled if no longer wanted, scheduled again if changed. */
+    private void checkRecurring(Rsc rsc, SNode node, LrmOp op) {
+        Operation configured = OpConfig.find(rsc, op.operation(), op.intervalMs());
+        boolean wanted = configured != null && OpConfig.enabled(configured);
+        boolean orphaned = !wanted && rsc.assigned != null && cluster.options.stopOrphanActions();
+        if (rsc.maintenance || node.maintenance || orphaned) {
+            Actions.cancel(cluster, rsc, op.operation(), op.intervalMs(), node);
+        } else if (wanted && rsc.assigned == node && changed(rsc, node, op)) {
+            Actions.custom(cluster, rsc, Action.key(rsc.id, op.operation(), op.intervalMs()), op.operation(), node,
+                    false);
+        }
+    }
+
+    /**
+     * A start-like operation: if the definition changed since, the resource is reloaded or
+     * restarted where it stays. Returns whether a change was found.
+     */
+    private boolean checkDefinition(Rsc rsc, SNode node, LrmOp op) {
+        if (!changed(rsc, node, op)) {
+            return false;
+        }
+        if (rsc.assigned != node || !rsc.managed) {
+            return true;
+        }
+        if (onlyReloadableChanged(rsc, node, op)) {
+            rsc.reload = true;
+            Actions.custom(cluster, rsc, Action.key(rsc.id, Planner.RELOAD, 0), Planner.RELOAD, node, false);
+        } else {
+            Action start = Actions.start(cluster, rsc, node, false);
+            Planner.setReason(start, DEFINITION_CHANGED, false);
+        }
+        return true;
+    }
+
+    /** Did the parameters change since this operation ran? A masked secret alone is no change. */
+    private boolean changed(Rsc rsc, SNode node, LrmOp op) {
+        Map<String, String> params = parameters(rsc, node, op);
+        String recorded = op.opDigest();
+        if (recorded != null && recorded.equals(OperationDigest.of(params, op.intervalMs(),
+                OpConfig.timeoutMs(cluster, rsc, op.operation(), op.intervalMs())))) {
+            return false;
+        }
+        String secure = op.get("op-secure-digest");
+        return secure == null || !secure.equals(secureDigest(rsc, op, params));
+    }
+
+    private static String secureDigest(Rsc rsc, LrmOp op, Map<String, String> params) {
+        List<String> secureParams = names(op.get("op-secure-params"));
+        if (rsc.isFencingDevice && FeatureSet.olderThan(op.get("crm_feature_set"), "3.16.0")) {
+            return OperationDigest.secureWithoutFencerOptions(params, secureParams);
+        }
+        return OperationDigest.secure(params, secureParams);
+    }
+
+    private boolean onlyReloadableChanged(Rsc rsc, SNode node, LrmOp op) {
+        String restartDigest = op.get("op-restart-digest");
+        return restartDigest != null && restartDigest.equals(OperationDigest.restart(Unpacker.paramsOn(cluster, rsc, node),
+                operationParameters(rsc, node, op), names(op.get("op-force-restart"))));
+    }
+
+    /** The parameters an operation runs with on a node: the resource's, then the operation's own. */
+    private Map<String, String> parameters(Rsc rsc, SNode node, LrmOp op) {
+        Map<String, String> params = new LinkedHashMap<>(Unpacker.paramsOn(cluster, rsc, node));
+        params.putAll(operationParameters(rsc, node, op));
+        return params;
+    }
+
+    private Map<String, String> operationParameters(Rsc rsc, SNode node, LrmOp op) {
+        Map<String, String> own = new LinkedHashMap<>();
+        Operation configured = OpConfig.find(rsc, op.operation(), op.intervalMs());
+        if (configured != null) {
+            cluster.index.unpackSets(configured.instanceAttributes(), RuleContext.forNode(node.attributes, cluster.now),
+                    own, false);
+        }
+        return own;
+    }
+
+    private static List<String> names(String spaceSeparated) {
+        return spaceSeparated == null ? List.of()
+                : Arrays.stream(spaceSeparated.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    // ------------------------------------------------------------------ failures with old parameters
+
+    /**
+     * A failure recorded with parameters that have changed since no longer says anything about
+     * the resource: its fail count is cleared. That is the last failure's own record, or any
+     * operation when the node keeps a whole-resource fail count (the older attribute format).
+     */
+    private boolean failureWithOldParameters(Rsc rsc, SNode node, List<LrmOp> ops) {
+        boolean wholeResourceCount = FailCounts.hasWholeResourceCount(cluster, rsc, node);
+        for (LrmOp op : ops) {
+            if (op.operation() == null || op.opStatus() == LrmOp.STATUS_PENDING) {
+                continue;
+            }
+            boolean lastFailure = op.id() != null && op.id().endsWith("_last_failure_0");
+            if ((lastFailure || wholeResourceCount) && definitionDiffers(rsc, node, op)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean definitionDiffers(Rsc rsc, SNode node, LrmOp op) {
+        if (op.intervalMs() > 0) {
+            Operation configured = OpConfig.find(rsc, op.operation(), op.intervalMs());
+            if (configured == null || !OpConfig.enabled(configured)) {
+                return true;
+            }
+        }
+        return changed(rsc, node, op);
+    }
+
+    private void clearFailCount(Rsc rsc, SNode node) {
+        Action clear = Actions.custom(cluster, rsc, Action.key(rsc.id, "clear_failcount", 0), "clear_failcount",
+                node, false);
+        clear.clusterAction = true;
+    }
+
+    static boolean succeeded(LrmOp op) {
+        return op.opStatus() == LrmOp.STATUS_DONE
+                && op.rcCode() == HistoryUnpacker.expectedRcOrDefault(op);
     }
 }

@@ -132,7 +132,8 @@ final class GraphBuilder {
     }
 
     private GraphAction toGraphAction(Action a) {
-        ActionType type = a.pseudo ? ActionType.PSEUDO : a.rsc == null ? ActionType.CLUSTER : ActionType.RESOURCE;
+        ActionType type = a.pseudo ? ActionType.PSEUDO
+                : a.rsc == null || a.clusterAction ? ActionType.CLUSTER : ActionType.RESOURCE;
         Map<String, String> params = new LinkedHashMap<>();
         if (a.rsc != null && !a.pseudo) {
             params.putAll(Unpacker.paramsOn(cluster, a.rsc, a.node));

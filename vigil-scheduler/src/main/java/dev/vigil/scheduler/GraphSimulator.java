@@ -51,8 +51,8 @@ public final class GraphSimulator {
             if (a.task().equals("stonith")) {
                 return "  * Fencing " + a.node() + " (" + a.parameters().getOrDefault("CRM_meta_stonith_action", "reboot") + ")";
             }
-            String forRsc = a.parameters().get("CRM_meta_rsc");
-            return "  * Cluster action:  " + a.task() + (forRsc == null ? "" : " for " + forRsc) + " on " + a.node();
+            return "  * Cluster action:  " + a.task() + (a.resource() == null ? "" : " for " + a.resource())
+                    + " on " + a.node();
         }
         String op = a.task();
         String interval = a.parameters().get("CRM_meta_interval");

@@ -61,6 +61,7 @@ final class HistoryUnpacker {
         }
         List<LrmOp> ops = new ArrayList<>(entry.ops());
         ops.sort(CALL_ORDER);
+        cluster.histories.add(new Cluster.History(rsc, node, List.copyOf(ops)));
         Interpretation result = new Interpretation();
         for (LrmOp op : ops) {
             interpret(rsc, node, op, result);
@@ -214,6 +215,12 @@ final class HistoryUnpacker {
             }
         }
         return -1;
+    }
+
+    /** The rc the controller expected, or success when the history does not say. */
+    static int expectedRcOrDefault(LrmOp op) {
+        int expected = expectedRc(op);
+        return expected < 0 ? OCF_OK : expected;
     }
 
     private void pending(Rsc rsc, SNode node, String task, Interpretation r) {

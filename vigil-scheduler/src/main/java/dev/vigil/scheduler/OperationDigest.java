@@ -44,12 +44,18 @@ public final class OperationDigest {
     }
 
     /**
-     * The {@code op-restart-digest}: only the parameters that force a restart (those the agent
-     * cannot reload, listed in the history's {@code op-force-restart}).
+     * The {@code op-restart-digest}: only the resource parameters that force a restart (those
+     * the agent cannot reload, listed in the history's {@code op-force-restart}), plus the
+     * operation's own parameters, which no reload can apply.
+     *
+     * @param resourceParams the resource's parameters as evaluated for the node
+     * @param operationParams the parameters configured on the operation itself
      */
-    public static String restart(Map<String, String> params, Collection<String> forceRestart) {
-        Map<String, String> digested = withoutMeta(params);
+    public static String restart(Map<String, String> resourceParams, Map<String, String> operationParams,
+                                 Collection<String> forceRestart) {
+        Map<String, String> digested = withoutMeta(resourceParams);
         digested.keySet().retainAll(Set.copyOf(forceRestart));
+        digested.putAll(withoutMeta(operationParams));
         return md5(render(digested));
     }
 
@@ -60,6 +66,17 @@ public final class OperationDigest {
     public static String secure(Map<String, String> params, Collection<String> secureParams) {
         Map<String, String> digested = withoutMeta(params);
         digested.keySet().removeAll(Set.copyOf(secureParams));
+        return md5(render(digested));
+    }
+
+    /**
+     * The {@code op-secure-digest} as controllers before feature set 3.16.0 recorded it for
+     * fence devices: the fencer's own options ({@code pcmk_*}) were left out as well.
+     */
+    public static String secureWithoutFencerOptions(Map<String, String> params, Collection<String> secureParams) {
+        Map<String, String> digested = withoutMeta(params);
+        digested.keySet().removeAll(Set.copyOf(secureParams));
+        digested.keySet().removeIf(name -> name.startsWith("pcmk_"));
         return md5(render(digested));
     }
 

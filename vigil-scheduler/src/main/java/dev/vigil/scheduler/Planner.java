@@ -13,6 +13,9 @@ import java.util.List;
  * Whether an action is finally required or runnable is settled by the {@link Orderer}.
  */
 final class Planner {
+    /** The task that applies changed parameters without a restart (agents that support it). */
+    static final String RELOAD = "reload-agent";
+
     private final Cluster cluster;
 
     private Planner(Cluster cluster) {
@@ -120,7 +123,7 @@ final class Planner {
             startOf = rsc;
         }
         cluster.orderings.add(Ordering.actionThenKey(probe, startOf, "start", flags));
-        cluster.orderings.add(Ordering.actionThenKey(probe, rsc, "reload", Action.ORDER_OPTIONAL));
+        cluster.orderings.add(Ordering.actionThenKey(probe, rsc, RELOAD, Action.ORDER_OPTIONAL));
         return true;
     }
 
@@ -225,9 +228,23 @@ final class Planner {
         }
         scheduleRestart(rsc, current, needStop, needPromote, stopUnexpected);
         scheduleRoleTransition(rsc, stopUnexpected);
+        if (rsc.reload) {
+            scheduleReload(rsc, current, moving || needStop);
+        }
         recurring(rsc);
         if (allowMigrate) {
             Migration.createActions(cluster, rsc, current);
+        }
+    }
+
+    /** A reload of changed parameters is moot when the resource restarts anyway. */
+    private void scheduleReload(Rsc rsc, SNode current, boolean restarting) {
+        Action start = current == null ? null : Actions.find(cluster, rsc, Action.key(rsc.id, "start", 0), current);
+        if (restarting || start == null || !start.optional) {
+            rsc.reload = false;
+            for (Action reload : Actions.byTask(rsc, RELOAD, null)) {
+                reload.optional = true;
+            }
         }
     }
 
@@ -422,7 +439,7 @@ final class Planner {
         }
         if (rsc.managed) {
             cluster.orderings.add(Ordering.keyThenAction(rsc, "start", mon, Action.IMPLIES_THEN | Action.RUNNABLE_LEFT));
-            cluster.orderings.add(Ordering.keyThenAction(rsc, "reload", mon, Action.IMPLIES_THEN | Action.RUNNABLE_LEFT));
+            cluster.orderings.add(Ordering.keyThenAction(rsc, RELOAD, mon, Action.IMPLIES_THEN | Action.RUNNABLE_LEFT));
             if (rsc.nextRole == Role.PROMOTED) {
                 cluster.orderings.add(Ordering.keyThenAction(rsc, "promote", mon,
                         Action.ORDER_OPTIONAL | Action.RUNNABLE_LEFT));
@@ -473,14 +490,7 @@ final class Planner {
     }
 
     Action cancel(Rsc rsc, String task, long interval, SNode node) {
-        String key = Action.key(rsc.id, task, interval);
-        Action cancel = Actions.custom(cluster, rsc, rsc.id + "_cancel_" + interval + "_" + task, "cancel", node,
-                false);
-        cancel.cancel = true;
-        cancel.meta.put("task", task);
-        cancel.meta.put("interval", Long.toString(interval));
-        cancel.meta.put("cancel_key", key);
-        return cancel;
+        return Actions.cancel(cluster, rsc, task, interval, node);
     }
 
     // ------------------------------------------------------------------ fencing and shutdown

@@ -52,7 +52,15 @@ class OperationDigestTest {
     void restartDigestKeepsOnlyTheParametersThatForceARestart() {
         Map<String, String> params = Map.of("target", "iqn.2010-01.com.vds-ok:storage.vds-ok.s01.0",
                 "portals", "10.5.4.235 10.5.4.236", "username", "****");
-        assertEquals("ac6e5f8d59f288376f442d90a92c3040", OperationDigest.restart(params, List.of("target")));
+        assertEquals("ac6e5f8d59f288376f442d90a92c3040", OperationDigest.restart(params, Map.of(), List.of("target")));
+    }
+
+    @Test
+    void restartDigestAlwaysKeepsTheOperationsOwnParameters() {
+        Map<String, String> params = Map.of("passwd", "whatever", "fake", "foo");
+        assertEquals("5de129d7fe42dbcfe537f2c63b1921b6", OperationDigest.restart(params, Map.of(), List.of("passwd")));
+        assertEquals("b04552f1fdbe6ec2646edc1a2cdf4218",
+                OperationDigest.restart(params, Map.of("trace_ra", "1"), List.of("passwd")));
     }
 
     @Test
@@ -60,5 +68,21 @@ class OperationDigestTest {
         Map<String, String> params = Map.of("fake", "bar", "abc", "x y", "passwd", "secret");
         assertEquals(OperationDigest.of(Map.of("fake", "bar", "abc", "x y"), 0, 20_000),
                 OperationDigest.secure(params, List.of("passwd")));
+    }
+
+    @Test
+    void olderFenceDeviceRecordsLeaveTheFencerOptionsOutOfTheSecureDigest() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("delay", "4");
+        params.put("ipaddr", "192.168.103.3");
+        params.put("lanplus", "1");
+        params.put("login", "root");
+        params.put("method", "onoff");
+        params.put("passwd", "****");
+        params.put("pcmk_host_check", "static-list");
+        params.put("pcmk_host_list", "407888-db1");
+        params.put("power_wait", "4");
+        assertEquals("d7ead554cd349871ab13dad142fdd3f9",
+                OperationDigest.secureWithoutFencerOptions(params, List.of("passwd", "password")));
     }
 }
