@@ -26,7 +26,7 @@ public final class CrmSimulate {
     public static Report run(ClusterSnapshot snapshot) {
         Cluster cluster = Scheduler.run(snapshot);
         List<String> scores = new ArrayList<>(cluster.trace.lines);
-        List<String> current = StatusPrinter.print(cluster);
+        List<String> current = StatusPrinter.print(Unpacker.unpack(snapshot));
         List<PlannedChange> changes = TransitionSummary.of(cluster);
         var graph = GraphBuilder.build(cluster);
         SchedulerResult result = new SchedulerResult(graph, changes, scores, List.of(), cluster.warnings);
