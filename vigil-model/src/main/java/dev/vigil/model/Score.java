@@ -63,6 +63,39 @@ public final class Score {
         }
     }
 
+    /**
+     * Pacemaker's lenient reading of a score in option values: [+-]INFINITY, else the leading
+     * integer of the text (so {@code 1.0} is 1 and {@code abc} is 0), clamped.
+     */
+    public static int parseLenient(String text) {
+        if (text == null) {
+            return 0;
+        }
+        String t = text.trim();
+        switch (t.toUpperCase(java.util.Locale.ROOT)) {
+            case "INFINITY", "+INFINITY" -> {
+                return INFINITY;
+            }
+            case "-INFINITY" -> {
+                return MINUS_INFINITY;
+            }
+            default -> {
+            }
+        }
+        int i = 0;
+        if (i < t.length() && (t.charAt(i) == '-' || t.charAt(i) == '+')) {
+            i++;
+        }
+        int digitsStart = i;
+        while (i < t.length() && Character.isDigit(t.charAt(i)) && i - digitsStart < 18) {
+            i++;
+        }
+        if (i == digitsStart) {
+            return 0;
+        }
+        return clamp(Long.parseLong(t.substring(0, i).replace("+", "")));
+    }
+
     /** True when {@link #parse} would accept the text. */
     public static boolean isScore(String text) {
         try {

@@ -72,8 +72,6 @@ final class Action {
     boolean dumped;
     boolean printed;
     boolean cancel;
-    /** Carried out by the cluster itself on the node, not by the resource agent (clear_failcount). */
-    boolean clusterAction;
     /** What the action needs before it may run (start/promote only): nothing, quorum, fencing, unfencing. */
     String needs = "nothing";
     String reason;

@@ -42,6 +42,7 @@ final class Actions {
         if (action == null) {
             action = new Action(cluster.nextActionId(), rsc, task, node, intervalOf(key), key);
             action.optional = optional;
+            action.cancel = task.equals("cancel");
             cluster.actions.add(action);
             if (rsc != null) {
                 rsc.actions.add(action);
@@ -91,8 +92,8 @@ final class Actions {
             a.runnable = false;
             return;
         }
-        if (!rsc.managed && a.intervalMs == 0) {
-            a.optional = true;
+        if (!rsc.managed && a.intervalMs == 0 && !a.cancel) {
+            a.optional = true; // nothing is done to an unmanaged resource (probes are made required after)
             return;
         }
         SNode node = a.node;

@@ -20,33 +20,28 @@ final class Colocations {
     private Colocations() {
     }
 
-    /** Colocations in which {@code rsc} is the dependent, including those it inherits from a group. */
+    /** Colocations in which {@code rsc} is the dependent (a group's go to its first member). */
     static List<Colocation> thisWith(Rsc rsc) {
-        List<Colocation> out = new ArrayList<>(rsc.thisWith);
-        Rsc parent = rsc.parent;
-        if (parent != null && parent.isGroup()
-                && (parent.children.get(0) == rsc || !parent.colocated)) {
-            for (Colocation c : thisWith(parent)) {
-                if (!out.contains(c)) {
-                    out.add(c);
-                }
-            }
-        }
-        return out;
+        return new ArrayList<>(rsc.thisWith);
     }
 
-    /** Colocations in which {@code rsc} is the primary, including those it inherits from a group. */
+    /** Colocations in which {@code rsc} is the primary (a group's go to its last member). */
     static List<Colocation> withThis(Rsc rsc) {
-        List<Colocation> out = new ArrayList<>(rsc.withThis);
-        Rsc parent = rsc.parent;
-        if (parent != null && parent.isGroup() && parent.children.get(parent.children.size() - 1) == rsc) {
-            for (Colocation c : withThis(parent)) {
-                if (!out.contains(c)) {
-                    out.add(c);
-                }
-            }
+        return new ArrayList<>(rsc.withThis);
+    }
+
+    /**
+     * When a group is assigned, its own colocations are handed to its members: those it
+     * follows to the first member (the others follow it), those that follow it to the last.
+     */
+    static void handOverGroupColocations(Rsc group) {
+        if (group.children.isEmpty()) {
+            return;
         }
-        return out;
+        group.children.get(0).thisWith.addAll(group.thisWith);
+        group.thisWith.clear();
+        group.children.get(group.children.size() - 1).withThis.addAll(group.withThis);
+        group.withThis.clear();
     }
 
     /** Whether the colocation changes where or how the dependent runs, given what is decided. */
@@ -145,72 +140,84 @@ final class Colocations {
             return;
         }
         float factor = c.score() / (float) Score.INFINITY;
-        Map<SNode, Integer> merged = addColocatedScores(cluster, c.dependent(), primary.id, primary.allowed,
-                c.nodeAttribute(), factor, false, true);
-        if (merged != null) {
+        Map<SNode, Integer> merged = addColocatedScores(cluster, c.dependent(), primary.allowed, c.nodeAttribute(),
+                factor, false, true, false, new java.util.HashSet<>());
+        if (merged != null && merged != primary.allowed) {
+            Map<SNode, Integer> copy = new LinkedHashMap<>(merged);
             primary.allowed.clear();
-            primary.allowed.putAll(merged);
+            primary.allowed.putAll(copy);
         }
     }
 
     /**
-     * Merges {@code rsc}'s node scores (times {@code factor}) into {@code nodes}, following its
-     * own colocations transitively. Returns the new table, or null to keep the old one.
+     * Merges {@code rsc}'s node scores (times {@code factor}) into {@code nodes} and follows its
+     * colocations transitively (a group takes part through its last member). Returns the new
+     * table, or {@code nodes} itself when the merge was rolled back or skipped.
      *
      * @param onlyPositive keep a node's score from going negative through the merge
-     * @param thisWithDirection follow the colocations in which rsc is dependent (else primary)
+     * @param rollback     undo the merge if it leaves no node able to run the resource
+     * @param forward      follow the colocations in which rsc is dependent (else primary)
+     * @param merging      resources on the current path (a loop is broken, not followed)
      */
-    static Map<SNode, Integer> addColocatedScores(Cluster cluster, Rsc rsc, String logId, Map<SNode, Integer> nodes,
-                                                  String attribute, float factor, boolean onlyPositive,
-                                                  boolean selectActive) {
-        return addColocatedScores(cluster, rsc, nodes, attribute, factor, onlyPositive, selectActive, false,
-                new java.util.HashSet<>());
-    }
-
     static Map<SNode, Integer> addColocatedScores(Cluster cluster, Rsc rsc, Map<SNode, Integer> nodes,
                                                   String attribute, float factor, boolean onlyPositive,
-                                                  boolean selectActive, boolean thisWithDirection,
-                                                  java.util.Set<Rsc> merging) {
-        if (rsc.isGroup() && !rsc.children.isEmpty()) {
-            return addGroupColocatedScores(cluster, rsc, nodes, attribute, factor, onlyPositive, selectActive,
-                    thisWithDirection, merging);
-        }
+                                                  boolean rollback, boolean forward, java.util.Set<Rsc> merging) {
         if (rsc.isClone()) {
-            return CloneAssigner.addColocatedScores(cluster, rsc, nodes, attribute, factor, onlyPositive,
-                    selectActive, thisWithDirection, merging);
+            Map<SNode, Integer> r = CloneAssigner.addColocatedScores(cluster, rsc, nodes, attribute, factor,
+                    onlyPositive, rollback, forward, merging);
+            return r == null ? nodes : r;
         }
         if (merging.contains(rsc)) {
-            return null;
+            return nodes;
         }
         merging.add(rsc);
         try {
+            boolean group = rsc.isGroup() && !rsc.children.isEmpty();
             Map<SNode, Integer> work;
-            if (nodes == null) {
+            if (group) {
+                // A group takes part through its first member (whose colocations chain the rest),
+                // then through the colocations with the group itself.
+                Rsc first = rsc.children.get(0);
+                work = addColocatedScores(cluster, first, nodes, attribute, factor, onlyPositive, rollback, forward,
+                        merging);
+                if (work == null) {
+                    work = new LinkedHashMap<>(first.allowed);
+                }
+                for (Colocation c : new ArrayList<>(forward ? rsc.thisWith : rsc.withThis)) {
+                    if (c.score() == 0 || (!forward && !c.influence())) {
+                        continue;
+                    }
+                    Rsc other = forward ? c.primary() : c.dependent();
+                    work = addColocatedScores(cluster, other, work, c.nodeAttribute(),
+                            c.score() / (float) Score.INFINITY, onlyPositive, rollback, forward, merging);
+                }
+                return work;
+            } else if (nodes == null) {
                 work = new LinkedHashMap<>(rsc.allowed);
             } else {
                 work = new LinkedHashMap<>(nodes);
                 addMatchingScores(work, rsc, attribute, factor, onlyPositive);
             }
             if (anyNodeAvailable(work)) {
-                List<Colocation> next = thisWithDirection ? thisWith(rsc) : withThis(rsc);
-                for (Colocation c : next) {
+                int multiplier = factor < 0 ? -1 : 1;
+                List<Colocation> next = forward ? rsc.thisWith : rsc.withThis;
+                for (Colocation c : new ArrayList<>(next)) {
                     Rsc other;
-                    if (thisWithDirection) {
+                    if (forward) {
                         other = c.primary();
                     } else if (!c.influence()) {
                         continue;
                     } else {
                         other = c.dependent();
                     }
-                    float otherFactor = factor * c.score() / (float) Score.INFINITY;
-                    Map<SNode, Integer> r = addColocatedScores(cluster, other, work, c.nodeAttribute(), otherFactor,
-                            onlyPositive, true, thisWithDirection, merging);
-                    if (r != null) {
-                        work = r;
-                    }
+                    // Each further colocation counts at its own strength, keeping only the sign of
+                    // the path to it (a negative colocation inverts what lies behind it).
+                    float otherFactor = multiplier * c.score() / (float) Score.INFINITY;
+                    work = addColocatedScores(cluster, other, work, c.nodeAttribute(), otherFactor, onlyPositive,
+                            true, forward, merging);
                 }
-            } else if (selectActive) {
-                return null;
+            } else if (rollback) {
+                return nodes;
             }
             if (onlyPositive) {
                 for (Map.Entry<SNode, Integer> e : work.entrySet()) {
@@ -222,24 +229,6 @@ final class Colocations {
             return work;
         } finally {
             merging.remove(rsc);
-        }
-    }
-
-    private static Map<SNode, Integer> addGroupColocatedScores(Cluster cluster, Rsc group, Map<SNode, Integer> nodes,
-                                                               String attribute, float factor, boolean onlyPositive,
-                                                               boolean selectActive, boolean thisWithDirection,
-                                                               java.util.Set<Rsc> merging) {
-        if (merging.contains(group)) {
-            return null;
-        }
-        merging.add(group);
-        try {
-            Rsc member = group.colocated ? group.children.get(0) : group.children.get(group.children.size() - 1);
-            Map<SNode, Integer> work = addColocatedScores(cluster, member, nodes, attribute, factor, onlyPositive,
-                    selectActive, thisWithDirection, merging);
-            return work;
-        } finally {
-            merging.remove(group);
         }
     }
 

@@ -149,7 +149,7 @@ final class Constraints {
             SNode node = cluster.node(l.node());
             Map<SNode, Integer> scores = new LinkedHashMap<>();
             if (node != null) {
-                scores.put(node, Score.parse(l.score()));
+                scores.put(node, Score.parseLenient(l.score()));
             }
             cluster.locations.add(new Cluster.LocationRule(l.id(), rsc, role, scores, discovery));
             return;
@@ -170,7 +170,7 @@ final class Constraints {
                     if (v == null) {
                         continue;
                     }
-                    score = Score.isScore(v) ? Score.parse(v) : 0;
+                    score = Score.parseLenient(v);
                 } else {
                     score = r.score() == null ? 0 : r.score();
                 }
@@ -193,7 +193,7 @@ final class Constraints {
     // ------------------------------------------------------------------ colocation
 
     private void colocation(ColocationConstraint k) {
-        int score = k.score() == null ? 0 : Score.parse(k.score());
+        int score = k.score() == null ? 0 : Score.parseLenient(k.score());
         if (!k.sets().isEmpty()) {
             colocationSets(k, score);
             return;
@@ -258,7 +258,7 @@ final class Constraints {
         List<ResourceSet> sets = k.sets();
         ResourceSet previous = null;
         for (ResourceSet set : sets) {
-            int setScore = set.score() != null ? Score.parse(set.score()) : score;
+            int setScore = set.score() != null ? Score.parseLenient(set.score()) : score;
             boolean sequential = set.sequential() == null || Options.isTrue(set.sequential());
             List<Rsc> members = setMembers(set);
             Role setRole = role(set.role());
@@ -345,7 +345,7 @@ final class Constraints {
             };
         }
         if (score != null) {
-            return Score.parse(score) == 0 ? Kind.OPTIONAL : Kind.MANDATORY;
+            return Score.parseLenient(score) == 0 ? Kind.OPTIONAL : Kind.MANDATORY;
         }
         return Kind.MANDATORY;
     }

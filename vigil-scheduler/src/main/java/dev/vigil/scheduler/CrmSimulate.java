@@ -39,6 +39,24 @@ public final class CrmSimulate {
         if (dateLine != null) {
             out.append(dateLine).append('\n');
         }
+        boolean printed = false;
+        if (cluster.options.maintenanceMode()) {
+            out.append("\n              *** Resource management is DISABLED ***\n"
+                    + "  The cluster will not attempt to start, stop or recover services\n");
+            printed = true;
+        }
+        int[] counts = instanceCounts(cluster);
+        if (counts[1] > 0 || counts[2] > 0) {
+            if (printed) {
+                out.append('\n');
+            }
+            out.append(counts[1]).append(" of ").append(counts[0]).append(" resource instances DISABLED and ")
+                    .append(counts[2]).append(" BLOCKED from further action due to failure\n");
+            printed = true;
+        }
+        if (printed) {
+            out.append('\n');
+        }
         out.append("Current cluster status:\n");
         current.forEach(l -> out.append(l).append('\n'));
         out.append("\nTransition Summary:\n");
@@ -58,6 +76,39 @@ public final class CrmSimulate {
         Cluster after = Unpacker.unpack(new ClusterSnapshot(revised, snapshot.now()));
         StatusPrinter.print(after).forEach(l -> out.append(l).append('\n'));
         return new Report(out.toString(), scores, result, revised);
+    }
+
+    /** Primitive instances: how many, how many disabled (target-role), how many blocked. */
+    private static int[] instanceCounts(Cluster cluster) {
+        int[] counts = new int[3];
+        for (Rsc top : cluster.resources) {
+            for (Rsc p : top.primitives()) {
+                if (p.orphan && !p.isActive()) {
+                    continue;
+                }
+                counts[0]++;
+                if (isDisabled(p)) {
+                    counts[1]++;
+                }
+                if (p.blocked) {
+                    counts[2]++;
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static boolean isDisabled(Rsc rsc) {
+        String target = rsc.meta("target-role");
+        if (target == null) {
+            return false;
+        }
+        if (target.equalsIgnoreCase("stopped")) {
+            return true;
+        }
+        Rsc top = rsc.top();
+        return top.isClone() && top.promotable
+                && (target.equalsIgnoreCase("unpromoted") || target.equalsIgnoreCase("slave"));
     }
 
     private static String dateLine(ClusterSnapshot snapshot) {
@@ -89,10 +140,9 @@ public final class CrmSimulate {
         List<String> lines = new ArrayList<>();
         for (PlannedChange c : changes) {
             if (c.nodeAction()) {
-                if (c.change().equals("Shutdown")) {
-                    lines.add("  * Shutdown " + c.subject());
-                } else {
-                    lines.add("  * " + c.change() + " " + c.subject() + (c.reason().isEmpty() ? "" : " '" + c.reason() + "'"));
+                // crm_simulate prints node actions only when they carry a reason.
+                if (!c.reason().isEmpty()) {
+                    lines.add("  * " + c.change() + " " + c.subject() + " '" + c.reason() + "'");
                 }
                 continue;
             }

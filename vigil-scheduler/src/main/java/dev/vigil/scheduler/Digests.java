@@ -40,7 +40,7 @@ final class Digests {
             checkActive(rsc, node, activeOps(history.ops()));
         }
         if (failureWithOldParameters(rsc, node, history.ops())) {
-            clearFailCount(rsc, node);
+            FailCounts.scheduleClear(cluster, rsc, node, "resource parameters have changed");
         }
     }
 
@@ -187,12 +187,6 @@ final class Digests {
             }
         }
         return changed(rsc, node, op);
-    }
-
-    private void clearFailCount(Rsc rsc, SNode node) {
-        Action clear = Actions.custom(cluster, rsc, Action.key(rsc.id, "clear_failcount", 0), "clear_failcount",
-                node, false);
-        clear.clusterAction = true;
     }
 
     static boolean succeeded(LrmOp op) {

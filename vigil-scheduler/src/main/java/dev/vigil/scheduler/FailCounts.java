@@ -47,6 +47,27 @@ final class FailCounts {
         return FeatureSet.olderThan(cluster.cib.get("crm_feature_set"), "3.0.13");
     }
 
+    /** The fail count as recorded, expired or not. */
+    static int countIgnoringTimeout(Rsc rsc, SNode node) {
+        String id = nameFor(rsc);
+        int total = 0;
+        for (Map.Entry<String, String> a : node.attributes.entrySet()) {
+            if (matches(a.getKey(), "fail-count-", id)) {
+                total = Score.add(total, parse(a.getValue()));
+            }
+        }
+        return total;
+    }
+
+    /** Schedules clearing a resource's fail count on a node (a cluster action). */
+    static Action scheduleClear(Cluster cluster, Rsc rsc, SNode node, String reason) {
+        Action clear = Actions.custom(cluster, rsc, Action.key(rsc.id, "clear_failcount", 0), "clear_failcount", node,
+                false);
+        clear.meta.put("op_no_wait", "true");
+        clear.reason = reason;
+        return clear;
+    }
+
     static long lastFailure(Rsc rsc, SNode node) {
         String id = nameFor(rsc);
         long last = 0;
@@ -85,7 +106,7 @@ final class FailCounts {
 
     private static int parse(String v) {
         try {
-            return Score.parse(v);
+            return Score.parseLenient(v);
         } catch (IllegalArgumentException e) {
             return 0;
         }

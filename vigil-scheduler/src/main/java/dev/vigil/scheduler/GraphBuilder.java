@@ -133,15 +133,15 @@ final class GraphBuilder {
 
     private GraphAction toGraphAction(Action a) {
         ActionType type = a.pseudo ? ActionType.PSEUDO
-                : a.rsc == null || a.clusterAction ? ActionType.CLUSTER : ActionType.RESOURCE;
+                : a.rsc == null || a.task.equals("clear_failcount") ? ActionType.CLUSTER : ActionType.RESOURCE;
         Map<String, String> params = new LinkedHashMap<>();
-        if (a.rsc != null && !a.pseudo) {
+        if (type == ActionType.RESOURCE) {
             params.putAll(Unpacker.paramsOn(cluster, a.rsc, a.node));
         }
         for (Map.Entry<String, String> m : a.meta.entrySet()) {
             params.put("CRM_meta_" + m.getKey(), m.getValue());
         }
-        if (a.rsc != null && !a.pseudo) {
+        if (type == ActionType.RESOURCE) {
             long interval = a.cancel ? Long.parseLong(a.meta.getOrDefault("interval", "0")) : a.intervalMs;
             params.put("CRM_meta_timeout", Long.toString(OpConfig.timeoutMs(cluster, a.rsc,
                     a.cancel ? a.meta.getOrDefault("task", "monitor") : a.task, interval)));

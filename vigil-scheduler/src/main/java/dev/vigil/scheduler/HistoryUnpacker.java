@@ -8,13 +8,15 @@ import dev.vigil.model.cib.NodeState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Works out each resource's current state from its operation history on every node: the role
  * it is in, where it is active, what failed and how the failure must be handled (on-fail),
  * pending operations, partial migrations, and recurring monitors already in place.
  *
- * <p>State is derived, never stored: the last operations tell what the resource is doing now.
+ * <p>State is derived, never stored: the operations, replayed in call order, tell what the
+ * resource is doing now.
  */
 final class HistoryUnpacker {
     /** OCF return codes. */
@@ -24,7 +26,7 @@ final class HistoryUnpacker {
     static final int OCF_FAILED_PROMOTED = 9;
 
     /** What to do about a failure, from least to most severe (the most severe one wins). */
-    enum OnFail { IGNORE, DEMOTE, RESTART, STOP, BLOCK, RESET_REMOTE, STANDBY, FENCE, BAN }
+    enum OnFail { IGNORE, DEMOTE, RESTART, RESET_REMOTE, RESTART_CONTAINER, BAN, BLOCK, STOP, STANDBY, FENCE }
 
     private final Cluster cluster;
 
@@ -37,24 +39,27 @@ final class HistoryUnpacker {
     }
 
     private void run() {
+        // Without fencing, offline nodes' histories are ignored; with it, they are evidence.
+        boolean fencing = cluster.options.stonithEnabled();
         for (NodeState state : cluster.cib.status().nodes()) {
             SNode node = cluster.nodesById.get(state.id());
             if (node == null) {
                 node = cluster.nodesByName.get(state.uname());
             }
-            if (node == null || !state.hasLrm()) {
+            if (node == null || !state.hasLrm() || node.isRemote()) {
                 continue;
             }
-            if (!node.isRemote() && node.unseen) {
+            if (!fencing && !cluster.options.shutdownLock() && !node.online) {
                 continue;
             }
             for (LrmResource entry : state.lrmResources()) {
                 unpackResource(node, entry);
             }
         }
+        RemoteNodes.unpackHistories(cluster, this);
     }
 
-    private void unpackResource(SNode node, LrmResource entry) {
+    void unpackResource(SNode node, LrmResource entry) {
         Rsc rsc = ResourceLookup.forHistory(cluster, node, entry);
         if (rsc == null) {
             return;
@@ -62,15 +67,20 @@ final class HistoryUnpacker {
         List<LrmOp> ops = new ArrayList<>(entry.ops());
         ops.sort(CALL_ORDER);
         cluster.histories.add(new Cluster.History(rsc, node, List.copyOf(ops)));
-        Interpretation result = new Interpretation();
+        Role savedRole = rsc.role;
+        rsc.role = Role.UNKNOWN;
+        Replay r = new Replay();
         for (LrmOp op : ops) {
-            interpret(rsc, node, op, result);
+            replay(rsc, node, op, r);
         }
-        if (result.role != Role.UNKNOWN) {
+        if (rsc.role != Role.UNKNOWN) {
             rsc.knownOn.add(node);
         }
         scheduleActiveRecurring(rsc, node, ops);
-        applyState(rsc, node, result);
+        applyState(rsc, node, r);
+        if (savedRole.compareTo(rsc.role) > 0 || rsc.role == Role.UNKNOWN) {
+            rsc.role = savedRole == Role.UNKNOWN ? Role.STOPPED : savedRole;
+        }
     }
 
     /** Operations in execution order: by call id, pending operations (call id -1) last. */
@@ -89,116 +99,141 @@ final class HistoryUnpacker {
         return Integer.compare(ca, cb);
     };
 
-    /** The running interpretation of one resource's history on one node. */
-    static final class Interpretation {
-        Role role = Role.UNKNOWN;
+    /** The running state of one resource's history on one node. */
+    static final class Replay {
         OnFail onFail = OnFail.IGNORE;
-        boolean failed;
         LrmOp lastFailure;
         LrmOp migrateTo;
-        LrmOp migrateFrom;
-        String pendingTask;
     }
 
-    private void interpret(Rsc rsc, SNode node, LrmOp op, Interpretation r) {
+    private void replay(Rsc rsc, SNode node, LrmOp op, Replay r) {
         String task = op.operation();
         if (task == null || task.equals("cancel") || task.equals("meta-data")) {
             return;
         }
-        int status = op.opStatus();
-        int rc = op.rcCode();
         long interval = op.intervalMs();
-        boolean probe = task.equals("monitor") && interval == 0;
+        int rc = op.rcCode();
+        int status = op.opStatus();
         int expected = expectedRc(op);
-
-        if (status == LrmOp.STATUS_PENDING) {
-            pending(rsc, node, task, r);
-            return;
+        boolean probe = task.equals("monitor") && interval == 0;
+        if (task.equals("migrate_to")) {
+            r.migrateTo = op;
         }
-        if (failureExpired(rsc, node, op, rc, expected, status)) {
-            return;
+        boolean expired = expired(rsc, node, op, rc, probe);
+        if (status == LrmOp.STATUS_DONE || status == LrmOp.STATUS_ERROR) {
+            status = remap(rsc, node, task, probe, rc, expected, r);
         }
-        if (status == LrmOp.STATUS_CANCELLED) {
-            return;
+        if (expired && status != LrmOp.STATUS_DONE) {
+            return; // an expired failure is forgotten
         }
-        Outcome outcome = classify(task, probe, rc, expected, status);
-        switch (outcome) {
-            case OK -> success(rsc, node, task, rc, interval, r, op);
-            case NOT_RUNNING -> {
-                r.role = Role.STOPPED;
-                if (!probe && r.failed && task.equals("monitor")) {
-                    r.failed = false;
+        switch (status) {
+            case LrmOp.STATUS_CANCELLED -> {
+                return;
+            }
+            case LrmOp.STATUS_PENDING -> {
+                pending(rsc, node, task, interval, op);
+                return;
+            }
+            case LrmOp.STATUS_DONE -> {
+                success(rsc, node, task, rc, op, r);
+                return;
+            }
+            case LrmOp.STATUS_NOT_INSTALLED -> {
+                OnFail strategy = onFailFor(rsc, task, interval);
+                if (strategy == OnFail.IGNORE) {
+                    r.onFail = OnFail.BAN; // shown as FAILED, and kept away from this node
+                }
+                ban(rsc, node, "hard-error");
+                failure(rsc, node, op, task, probe, rc, r);
+                return;
+            }
+            case LrmOp.STATUS_NOT_CONNECTED -> {
+                if (node.isRemote() && node.remoteRsc != null && node.remoteRsc.managed) {
+                    node.remoteRsc.failed = true;
+                    node.remoteRsc.mustStop = true;
                 }
             }
-            case PROMOTED -> r.role = Role.PROMOTED;
-            case SOFT, HARD, FATAL, NOT_INSTALLED -> failure(rsc, node, op, task, probe, rc, outcome, r);
-            case IGNORED -> {
+            default -> {
+            }
+        }
+        OnFail strategy = onFailFor(rsc, task, interval);
+        if (strategy == OnFail.IGNORE || (strategy == OnFail.RESTART_CONTAINER && task.equals("stop"))) {
+            success(rsc, node, task, expected < 0 ? OCF_OK : expected, op, r);
+            rsc.failureIgnored = true;
+            cluster.failedOps.add(new Cluster.FailedOp(rsc, node, op));
+            if (strategy == OnFail.RESTART_CONTAINER && r.onFail.compareTo(OnFail.RESTART) <= 0) {
+                r.onFail = strategy;
+            }
+            return;
+        }
+        failure(rsc, node, op, task, probe, rc, r);
+        if (status == LrmOp.STATUS_ERROR_HARD) {
+            ban(failureOwner(rsc), node, "hard-error");
+        } else if (status == LrmOp.STATUS_ERROR_FATAL) {
+            for (SNode n : cluster.nodes) {
+                ban(failureOwner(rsc), n, "fatal-error");
             }
         }
     }
 
-    private enum Outcome { OK, NOT_RUNNING, PROMOTED, SOFT, HARD, FATAL, NOT_INSTALLED, IGNORED }
-
-    private static Outcome classify(String task, boolean probe, int rc, int expected, int status) {
-        switch (status) {
-            case LrmOp.STATUS_DONE:
-                break;
-            case LrmOp.STATUS_TIMEOUT:
-            case LrmOp.STATUS_ERROR:
-                return Outcome.SOFT;
-            case LrmOp.STATUS_ERROR_HARD:
-            case LrmOp.STATUS_NOT_SUPPORTED:
-                return Outcome.HARD;
-            case LrmOp.STATUS_ERROR_FATAL:
-                return Outcome.FATAL;
-            case LrmOp.STATUS_NOT_INSTALLED:
-                return probe ? Outcome.NOT_INSTALLED : Outcome.HARD;
-            case LrmOp.STATUS_NOT_CONNECTED:
-            case LrmOp.STATUS_INVALID:
-                return Outcome.SOFT;
-            default:
-                return Outcome.SOFT;
-        }
-        if (rc == expected) {
-            if (rc == OCF_NOT_RUNNING) {
-                return Outcome.NOT_RUNNING;
-            }
-            if (rc == OCF_RUNNING_PROMOTED) {
-                return Outcome.PROMOTED;
-            }
-            return Outcome.OK;
+    /**
+     * The executor's status, corrected with what the scheduler knows: whether the result was
+     * the expected one, and what some exit codes mean.
+     */
+    private int remap(Rsc rsc, SNode node, String task, boolean probe, int rc, int expected, Replay r) {
+        int status = LrmOp.STATUS_DONE;
+        if (expected < 0 || expected != rc) {
+            status = LrmOp.STATUS_ERROR;
         }
         switch (rc) {
-            case OCF_OK:
-                if (probe || task.equals("monitor") && expected == OCF_NOT_RUNNING) {
-                    return Outcome.OK; // found running when a probe expected otherwise
+            case OCF_OK -> {
+                if (probe && expected == OCF_NOT_RUNNING) {
+                    status = LrmOp.STATUS_DONE;
                 }
-                return task.equals("monitor") && expected == OCF_RUNNING_PROMOTED ? Outcome.SOFT : Outcome.OK;
-            case OCF_NOT_RUNNING:
-                if (probe) {
-                    return Outcome.NOT_RUNNING;
+            }
+            case OCF_NOT_RUNNING -> {
+                if (probe || expected == rc || !rsc.managed) {
+                    status = LrmOp.STATUS_DONE;
+                    rsc.role = Role.STOPPED;
+                    r.onFail = OnFail.IGNORE;
                 }
-                return task.equals("stop") ? Outcome.NOT_RUNNING : Outcome.SOFT;
-            case OCF_RUNNING_PROMOTED:
-                if (probe) {
-                    return Outcome.PROMOTED;
+            }
+            case OCF_RUNNING_PROMOTED -> {
+                if (probe && rc != expected) {
+                    status = LrmOp.STATUS_DONE;
                 }
-                return Outcome.SOFT;
-            case 2: // invalid parameter
-            case 3: // unimplemented feature
-            case 4: // insufficient privileges
-                return Outcome.HARD;
-            case 5: // not installed
-                return probe ? Outcome.NOT_INSTALLED : Outcome.HARD;
-            case 6: // not configured
-                return Outcome.FATAL;
-            case 190: // degraded
-                return Outcome.OK;
-            case 191: // degraded promoted
-                return Outcome.PROMOTED;
-            default:
-                return Outcome.SOFT;
+                rsc.role = Role.PROMOTED;
+            }
+            case OCF_FAILED_PROMOTED, 191 -> {
+                rsc.role = Role.PROMOTED;
+                status = LrmOp.STATUS_ERROR;
+            }
+            case 6 -> status = LrmOp.STATUS_ERROR_FATAL;
+            case 3, 5, 2, 4 -> {
+                if (rc == 3 && !probe && !task.equals("start") && !task.equals("stop") && isRecurring(task)) {
+                    status = LrmOp.STATUS_NOT_SUPPORTED;
+                } else {
+                    if (!Fencing.canFence(cluster, node) && task.equals("stop")) {
+                        rsc.managed = false;
+                        rsc.blocked = true;
+                    }
+                    status = LrmOp.STATUS_ERROR_HARD;
+                }
+            }
+            case 190 -> {
+                // degraded but running: a success
+            }
+            default -> {
+                if (status == LrmOp.STATUS_DONE) {
+                    status = LrmOp.STATUS_ERROR;
+                }
+            }
         }
+        return status;
+    }
+
+    private static boolean isRecurring(String task) {
+        return task.equals("monitor");
     }
 
     /** The rc the controller expected, from the transition key ({@code action:transition:rc:uuid}). */
@@ -223,132 +258,157 @@ final class HistoryUnpacker {
         return expected < 0 ? OCF_OK : expected;
     }
 
-    private void pending(Rsc rsc, SNode node, String task, Interpretation r) {
+    private void pending(Rsc rsc, SNode node, String task, long interval, LrmOp op) {
         switch (task) {
             case "start" -> {
-                r.role = Role.STARTED;
                 rsc.startPending = true;
+                setActive(rsc);
             }
-            case "promote" -> r.role = Role.PROMOTED;
-            case "migrate_to", "migrate_from" -> r.role = Role.STARTED;
-            case "monitor" -> {
-                if (r.role == Role.UNKNOWN) {
-                    r.role = Role.STOPPED;
-                }
-            }
-            default -> {
-            }
-        }
-        r.pendingTask = task;
-        rsc.pendingTask = task;
-        rsc.pendingNode = node;
-    }
-
-    private void success(Rsc rsc, SNode node, String task, int rc, long interval, Interpretation r, LrmOp op) {
-        switch (task) {
-            case "start", "migrate_from" -> {
-                r.role = Role.STARTED;
-                if (task.equals("migrate_from")) {
-                    r.migrateFrom = op;
-                }
-            }
-            case "stop" -> {
-                r.role = Role.STOPPED;
-                r.failed = false;
-                r.onFail = OnFail.IGNORE;
-            }
-            case "promote" -> r.role = Role.PROMOTED;
-            case "demote" -> {
-                r.role = Role.UNPROMOTED;
-                if (r.onFail == OnFail.DEMOTE) {
-                    r.onFail = OnFail.IGNORE;
-                    r.failed = false;
-                }
-            }
+            case "promote" -> rsc.role = Role.PROMOTED;
             case "migrate_to" -> {
-                r.role = Role.STARTED;
-                r.migrateTo = op;
-            }
-            case "monitor" -> {
-                if (rc == OCF_RUNNING_PROMOTED) {
-                    r.role = Role.PROMOTED;
-                } else if (r.role.compareTo(Role.STARTED) < 0 || r.role == Role.UNKNOWN) {
-                    r.role = Role.STARTED;
+                if (node.unclean) {
+                    SNode target = cluster.node(op.get("migrate_target"));
+                    if (target != null) {
+                        Actions.stop(cluster, rsc, target, false);
+                    }
                 }
             }
             default -> {
-                if (r.role == Role.UNKNOWN) {
-                    r.role = Role.STARTED;
+            }
+        }
+        if (rsc.pendingTask == null && (interval != 0 || !task.equals("monitor"))) {
+            rsc.pendingTask = task;
+            rsc.pendingNode = node;
+        }
+    }
+
+    private static void setActive(Rsc rsc) {
+        Rsc top = rsc.top();
+        rsc.role = top.isClone() && top.promotable ? Role.UNPROMOTED : Role.STARTED;
+    }
+
+    /** A completed operation: the role it leaves the resource in, and whether it clears past failures. */
+    private void success(Rsc rsc, SNode node, String task, int rc, LrmOp op, Replay r) {
+        boolean clearPastFailure = false;
+        if (rc == 5 && task.equals("monitor") && op.intervalMs() == 0) {
+            rsc.role = Role.STOPPED;
+        } else if (rc == OCF_NOT_RUNNING) {
+            clearPastFailure = true;
+        } else if (task.equals("monitor")) {
+            if (r.lastFailure != null && opKey(op).equals(opKey(r.lastFailure))) {
+                clearPastFailure = true;
+            }
+            if (rsc.role.compareTo(Role.STARTED) < 0 || rsc.role == Role.UNKNOWN) {
+                setActive(rsc);
+            }
+        } else if (task.equals("start")) {
+            rsc.role = Role.STARTED;
+            clearPastFailure = true;
+        } else if (task.equals("stop")) {
+            rsc.role = Role.STOPPED;
+            clearPastFailure = true;
+        } else if (task.equals("promote")) {
+            rsc.role = Role.PROMOTED;
+            clearPastFailure = true;
+        } else if (task.equals("demote")) {
+            if (r.onFail == OnFail.DEMOTE) {
+                clearPastFailure = true;
+            }
+            rsc.role = Role.UNPROMOTED;
+        } else if (task.equals("migrate_from")) {
+            rsc.role = Role.STARTED;
+            clearPastFailure = true;
+        } else if (task.equals("migrate_to")) {
+            Migration.noteMigrateToSuccess(cluster, rsc, node, op);
+        } else if (rsc.role.compareTo(Role.STARTED) < 0 || rsc.role == Role.UNKNOWN) {
+            setActive(rsc);
+        }
+        if (clearPastFailure) {
+            switch (r.onFail) {
+                case STOP, FENCE, BAN, STANDBY -> {
+                    // not cleared by a completed operation
+                }
+                case RESET_REMOTE -> {
+                    if (rsc.remoteReconnectMs == 0) {
+                        r.onFail = OnFail.IGNORE;
+                        rsc.nextRole = targetNextRole(rsc);
+                    }
+                }
+                default -> {
+                    r.onFail = OnFail.IGNORE;
+                    rsc.nextRole = targetNextRole(rsc);
                 }
             }
         }
     }
 
-    private void failure(Rsc rsc, SNode node, LrmOp op, String task, boolean probe, int rc, Outcome outcome,
-                         Interpretation r) {
-        cluster.failedOps.add(new Cluster.FailedOp(rsc, node, op));
-        if (outcome == Outcome.NOT_INSTALLED) {
-            // The agent is not installed there: the resource cannot run there, and is not running.
-            r.role = Role.STOPPED;
-            ban(rsc, node, "not-installed");
-            return;
-        }
+    /** What next role is left when past failures are cleared: only an explicit target-role. */
+    private static Role targetNextRole(Rsc rsc) {
+        return rsc.targetRole == Role.STOPPED ? Role.STOPPED : null;
+    }
+
+    private static String opKey(LrmOp op) {
+        String key = op.get("operation_key");
+        return key != null ? key : op.operation() + "_" + op.intervalMs();
+    }
+
+    private void failure(Rsc rsc, SNode node, LrmOp op, String task, boolean probe, int rc, Replay r) {
         r.lastFailure = op;
-        OnFail onFail = onFailFor(rsc, task, op.intervalMs());
-        if (outcome == Outcome.HARD) {
-            ban(rsc, node, "hard-error");
-        } else if (outcome == Outcome.FATAL) {
-            for (SNode n : cluster.nodes) {
-                ban(rsc, n, "fatal-error");
-            }
+        cluster.failedOps.add(new Cluster.FailedOp(rsc, node, op));
+        OnFail strategy = onFailFor(rsc, task, op.intervalMs());
+        if (strategy.compareTo(r.onFail) > 0) {
+            r.onFail = strategy;
         }
-        if (onFail.compareTo(r.onFail) > 0) {
-            r.onFail = onFail;
-        }
-        if (onFail == OnFail.IGNORE) {
-            rsc.failureIgnored = true;
-            if (task.equals("stop")) {
-                r.role = Role.STOPPED;
-            } else if (r.role == Role.UNKNOWN || r.role == Role.STOPPED) {
-                r.role = Role.STARTED;
-            }
-            return;
-        }
-        r.failed = true;
         switch (task) {
             case "stop" -> {
-                r.role = Role.STARTED;
-                rsc.stopFailedOn.add(node);
                 ban(rsc, node, "__stop_fail__");
+                rsc.stopFailedOn.add(node);
             }
-            case "promote" -> r.role = Role.PROMOTED;
-            case "demote" -> r.role = onFail == OnFail.BLOCK ? Role.UNPROMOTED : Role.PROMOTED;
-            case "migrate_to", "migrate_from" -> r.role = Role.STARTED;
-            case "monitor" -> {
-                if (rc == OCF_FAILED_PROMOTED || rc == OCF_RUNNING_PROMOTED && !probe) {
-                    r.role = Role.PROMOTED;
+            case "migrate_to" -> Migration.noteMigrateToFailure(cluster, rsc, node, op);
+            case "migrate_from" -> Migration.noteMigrateFromFailure(cluster, rsc, node, op);
+            case "promote" -> rsc.role = Role.PROMOTED;
+            case "demote" -> {
+                if (strategy == OnFail.BLOCK) {
+                    rsc.role = Role.PROMOTED;
+                    rsc.nextRole = Role.STOPPED;
                 } else if (rc == OCF_NOT_RUNNING) {
-                    r.role = Role.STOPPED;
-                } else if (r.role.compareTo(Role.STARTED) < 0 || r.role == Role.UNKNOWN) {
-                    r.role = Role.STARTED;
+                    rsc.role = Role.STOPPED;
+                } else {
+                    rsc.role = Role.UNPROMOTED;
                 }
             }
             default -> {
-                if (r.role.compareTo(Role.STARTED) < 0 || r.role == Role.UNKNOWN) {
-                    r.role = Role.STARTED;
-                }
             }
         }
-        if (task.equals("start") && cluster.options.startFailureIsFatal()) {
-            // A failed start keeps the resource off this node unless its fail count is cleared.
-            r.role = Role.STARTED;
+        if (probe && rc == 5) {
+            rsc.role = Role.STOPPED;
+        } else if (rsc.role.compareTo(Role.STARTED) < 0 || rsc.role == Role.UNKNOWN) {
+            setActive(rsc);
         }
+        Role failRole = OpConfig.failRole(cluster, rsc, task, op.intervalMs(), strategy);
+        if (failRole == Role.STOPPED) {
+            Rsc owner = failureOwner(rsc);
+            cluster.warnings.add(owner.id + " will not be started under current conditions");
+            for (SNode n : cluster.nodes) {
+                ban(owner, n, "on-fail-stop");
+            }
+            if (rsc.nextRole == null || rsc.nextRole.compareTo(Role.STOPPED) > 0) {
+                rsc.nextRole = Role.STOPPED;
+            }
+        }
+    }
+
+    /** Failures of an anonymous clone's instance count against the whole clone. */
+    private static Rsc failureOwner(Rsc rsc) {
+        Rsc clone = rsc.enclosingClone();
+        if (clone != null && !clone.globallyUnique) {
+            return rsc.top();
+        }
+        return rsc;
     }
 
     private void ban(Rsc rsc, SNode node, String why) {
-        Rsc target = rsc;
-        cluster.locations.add(new Cluster.LocationRule(why, target, null,
-                java.util.Map.of(node, Score.MINUS_INFINITY), null));
+        cluster.locations.add(new Cluster.LocationRule(why, rsc, null, Map.of(node, Score.MINUS_INFINITY), null));
     }
 
     /** The configured on-fail for an operation, with Pacemaker's defaults. */
@@ -368,144 +428,234 @@ final class HistoryUnpacker {
                     return cluster.options.stonithEnabled() ? OnFail.FENCE : OnFail.BLOCK;
                 case "demote":
                     return OnFail.DEMOTE;
-                case "restart":
-                    return OnFail.RESTART;
                 case "restart-container":
+                    return rsc.container != null ? OnFail.RESTART_CONTAINER : OnFail.RESTART;
+                case "restart":
                     return OnFail.RESTART;
                 default:
                     break;
             }
         }
+        if (rsc.isRemoteConnection) {
+            return OnFail.RESET_REMOTE;
+        }
         if (task.equals("stop")) {
             return cluster.options.stonithEnabled() ? OnFail.FENCE : OnFail.BLOCK;
+        }
+        if (rsc.container != null && !task.equals("stop")) {
+            return OnFail.RESTART_CONTAINER;
         }
         return OnFail.RESTART;
     }
 
-    /** Failures older than failure-timeout no longer count (their fail count is cleared too). */
-    private boolean failureExpired(Rsc rsc, SNode node, LrmOp op, int rc, int expected, int status) {
+    /**
+     * Whether an old failure no longer counts (failure-timeout): its fail count has expired,
+     * so the failure is forgotten and the fail count cleared.
+     */
+    private boolean expired(Rsc rsc, SNode node, LrmOp op, int rc, boolean probe) {
         if (rsc.failureTimeoutMs <= 0) {
             return false;
         }
-        boolean isFailure = status != LrmOp.STATUS_DONE || (rc != expected && !(rc == OCF_NOT_RUNNING && op.intervalMs() == 0));
-        if (!isFailure) {
+        long lastRun = op.lastRcChange();
+        if (lastRun <= 0) {
             return false;
         }
-        long last = Math.max(op.lastRcChange(), op.lastRun());
-        return last > 0 && last + rsc.failureTimeoutMs / 1000 <= cluster.now
-                && FailCounts.count(cluster, rsc, node) == 0;
+        boolean expired = cluster.now >= lastRun + rsc.failureTimeoutMs / 1000;
+        if (!expired) {
+            return false;
+        }
+        int unexpired = FailCounts.count(cluster, rsc, node);
+        if (FailCounts.countIgnoringTimeout(rsc, node) > 0) {
+            if (unexpired == 0) {
+                FailCounts.scheduleClear(cluster, rsc, node, "it expired");
+            } else {
+                expired = false;
+            }
+        }
+        if (expired && probe && (rc == OCF_OK || rc == OCF_NOT_RUNNING || rc == OCF_RUNNING_PROMOTED
+                || rc == 190 || rc == 191)) {
+            expired = false;
+        }
+        return expired;
     }
 
     /** Recurring monitors active since the last start become optional actions of the run. */
     private void scheduleActiveRecurring(Rsc rsc, SNode node, List<LrmOp> ops) {
         int start = -1;
         int stop = -1;
+        int impliedMonitorStart = -1;
+        int impliedCloneStart = -1;
         for (int i = 0; i < ops.size(); i++) {
             LrmOp op = ops.get(i);
             String task = op.operation();
-            boolean ok = op.opStatus() == LrmOp.STATUS_DONE && (op.rcCode() == OCF_OK || op.rcCode() == OCF_RUNNING_PROMOTED);
-            if ((task.equals("start") || task.equals("migrate_from") || task.equals("promote")
-                    || task.equals("demote")) && op.opStatus() == LrmOp.STATUS_DONE) {
-                start = i;
-            } else if (task.equals("stop")) {
+            if (task.equals("stop") && op.opStatus() == LrmOp.STATUS_DONE) {
                 stop = i;
-            } else if (task.equals("monitor") && op.intervalMs() == 0 && ok && start < 0) {
+            } else if (task.equals("start") || task.equals("migrate_from")) {
                 start = i;
+            } else if (impliedMonitorStart <= stop && task.equals("monitor")) {
+                if (op.rcCode() == OCF_OK || op.rcCode() == OCF_RUNNING_PROMOTED) {
+                    impliedMonitorStart = i;
+                }
+            } else if (task.equals("promote") || task.equals("demote")) {
+                impliedCloneStart = i;
             }
         }
-        if (start < 0 || stop > start) {
+        if (start == -1) {
+            start = impliedCloneStart != -1 ? impliedCloneStart : impliedMonitorStart;
+        }
+        if (!node.online) {
             return;
         }
-        for (int i = ops.size() - 1; i > start; i--) {
+        for (int i = 0; i < ops.size(); i++) {
             LrmOp op = ops.get(i);
-            if (!"monitor".equals(op.operation()) || op.intervalMs() == 0) {
+            if (start < stop && i <= stop) {
                 continue;
             }
-            if (op.opStatus() == LrmOp.STATUS_PENDING || op.opStatus() == LrmOp.STATUS_CANCELLED) {
+            if (i < start) {
                 continue;
             }
-            Actions.custom(cluster, rsc, Action.key(rsc.id, "monitor", op.intervalMs()), "monitor", node, true);
+            if (op.intervalMs() == 0 || op.opStatus() == LrmOp.STATUS_PENDING) {
+                continue;
+            }
+            Actions.custom(cluster, rsc, Action.key(rsc.id, op.operation(), op.intervalMs()), op.operation(), node, true);
         }
     }
 
-    private void applyState(Rsc rsc, SNode node, Interpretation r) {
-        if (r.role == Role.UNKNOWN) {
+    /** Applies the outcome of a node's history: on-fail handling and where the resource runs. */
+    private void applyState(Rsc rsc, SNode node, Replay r) {
+        if (rsc.role == Role.UNKNOWN) {
             return;
         }
-        if (r.migrateTo != null && r.role == Role.STARTED) {
-            noteMigration(rsc, node, r);
+        if (r.migrateTo != null) {
+            Migration.noteMigrationState(cluster, rsc, node, r.migrateTo);
         }
-        if (r.failed) {
-            rsc.failed = true;
-        }
-        switch (r.onFail) {
-            case FENCE -> {
-                if (r.failed) {
-                    Fencing.fenceNode(cluster, node, rsc.id + " failed there", false);
+        boolean active = rsc.role != Role.STOPPED;
+        if (active && !node.online && !node.maintenance && rsc.managed) {
+            boolean shouldFence = false;
+            String reason = null;
+            if (node.isGuest()) {
+                rsc.failed = true;
+                rsc.mustStop = true;
+                shouldFence = true;
+            } else if (cluster.options.stonithEnabled()) {
+                if (node.isRemote() && node.remoteRsc != null && !node.remoteRsc.failed) {
+                    node.unseen = true;
+                    reason = rsc.id + " is active there (fencing will be revoked if remote connection can be "
+                            + "re-established elsewhere)";
                 }
+                shouldFence = true;
             }
+            if (shouldFence) {
+                Fencing.fenceNode(cluster, node, reason != null ? reason : rsc.id + " is thought to be active there",
+                        false);
+            }
+        }
+        OnFail onFail = node.unclean ? OnFail.IGNORE : r.onFail;
+        switch (onFail) {
+            case DEMOTE -> {
+                rsc.failed = true;
+                Actions.demote(cluster, rsc, node, false);
+            }
+            case FENCE -> Fencing.fenceNode(cluster, node, rsc.id + " failed there", false);
             case STANDBY -> {
-                if (r.failed) {
-                    node.standby = true;
-                    node.standbyOnFail = true;
-                }
+                node.standby = true;
+                node.standbyOnFail = true;
             }
             case BLOCK -> {
-                if (r.failed) {
-                    rsc.managed = false;
-                    rsc.blocked = true;
-                }
+                rsc.managed = false;
+                rsc.blocked = true;
             }
-            case STOP -> {
-                if (r.failed) {
-                    rsc.nextRole = Role.STOPPED;
-                }
-            }
+            case BAN -> ban(rsc, node, "__action_migration_auto__");
+            case STOP -> rsc.nextRole = Role.STOPPED;
             case RESTART -> {
-                if (r.failed && r.role != Role.STOPPED) {
+                if (active) {
+                    rsc.failed = true;
                     rsc.mustStop = true;
                     Actions.stop(cluster, rsc, node, false);
                 }
             }
-            case DEMOTE -> {
-                if (r.failed) {
-                    Actions.custom(cluster, rsc, Action.key(rsc.id, "demote", 0), "demote", node, false);
+            case RESTART_CONTAINER -> {
+                rsc.failed = true;
+                rsc.mustStop = true;
+                if (rsc.container != null) {
+                    Actions.stop(cluster, rsc.container, node, false);
+                } else if (active) {
+                    Actions.stop(cluster, rsc, node, false);
                 }
             }
-            default -> {
+            case RESET_REMOTE -> RemoteNodes.resetConnection(cluster, rsc, node);
+            case IGNORE -> {
             }
         }
-        if (r.role != Role.STOPPED) {
-            if (rsc.role.compareTo(r.role) < 0 || rsc.role == Role.UNKNOWN) {
-                rsc.role = r.role;
+        if (active) {
+            addRunning(rsc, node, rsc.role);
+            switch (onFail) {
+                case IGNORE -> {
+                }
+                case DEMOTE, BLOCK -> rsc.failed = true;
+                default -> {
+                    rsc.failed = true;
+                    rsc.mustStop = true;
+                }
             }
-            addRunning(rsc, node, r.role);
         }
-        if (r.pendingTask != null && r.role == Role.STOPPED && !"stop".equals(r.pendingTask)) {
-            rsc.pendingTask = null;
-        }
-    }
-
-    private void noteMigration(Rsc rsc, SNode source, Interpretation r) {
-        String targetName = r.migrateTo.get("migrate_target");
-        SNode target = cluster.node(targetName);
-        if (target == null) {
-            return;
-        }
-        rsc.partialMigrationSource = source;
-        rsc.partialMigrationTarget = target;
     }
 
     /** Records that {@code rsc} is active on {@code node}; parents track it too. */
-    static void addRunning(Rsc rsc, SNode node, Role role) {
-        if (!rsc.runningOn.contains(node)) {
-            rsc.runningOn.add(node);
-            if (rsc.isPrimitive()) {
-                node.running.add(rsc);
+    void addRunning(Rsc rsc, SNode node, Role role) {
+        if (rsc.runningOn.contains(node)) {
+            return;
+        }
+        rsc.runningOn.add(node);
+        if (rsc.isPrimitive()) {
+            node.running.add(rsc);
+            if (!rsc.managed) {
+                // An unmanaged resource stays where it is.
+                cluster.locations.add(new Cluster.LocationRule("not_managed_default", rsc, null,
+                        Map.of(node, Score.INFINITY), null));
+            }
+            if (activeCount(rsc) > 1) {
+                multiplyActive(rsc);
             }
         }
         if (rsc.parent != null) {
             addRunning(rsc.parent, node, role);
+        }
+    }
+
+    /** Active nodes that count: unclean nodes only when the resource needs fencing to recover. */
+    private static int activeCount(Rsc rsc) {
+        boolean needsFencing = "fencing".equals(rsc.requires) || "unfencing".equals(rsc.requires);
+        int count = 0;
+        for (SNode n : rsc.runningOn) {
+            if (needsFencing || (n.online && !n.unclean)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** multiple-active: stop_only bans the resource everywhere; block freezes it (and its group). */
+    private void multiplyActive(Rsc rsc) {
+        switch (rsc.multipleActive) {
+            case "stop_only" -> {
+                for (SNode n : cluster.nodes) {
+                    ban(rsc, n, "multiple-active");
+                }
+            }
+            case "block" -> {
+                rsc.managed = false;
+                rsc.blocked = true;
+                Rsc parent = rsc.parent;
+                if (parent != null && (parent.isGroup() || parent.isBundle()) && "block".equals(parent.multipleActive)) {
+                    for (Rsc sibling : parent.children) {
+                        sibling.managed = false;
+                        sibling.blocked = true;
+                    }
+                }
+            }
+            default -> {
+            }
         }
     }
 }

@@ -46,7 +46,7 @@ final class NodeHealth {
                     case "red" -> red;
                     case "yellow" -> yellow;
                     case "green" -> green;
-                    default -> Score.isScore(v) ? Score.parse(v) : 0;
+                    default -> Score.parseLenient(v);
                 };
                 health = Score.add(health, s);
             }

@@ -57,4 +57,17 @@ final class OpConfig {
         String v = attribute(cluster, rsc, task, intervalMs, "timeout");
         return v == null ? DEFAULT_TIMEOUT_MS : Durations.parseMillisOr(v, DEFAULT_TIMEOUT_MS);
     }
+
+    /** The role a failure of this operation leaves the resource wanting: Stopped for on-fail=stop. */
+    static dev.vigil.model.Role failRole(Cluster cluster, Rsc rsc, String task, long intervalMs,
+                                        HistoryUnpacker.OnFail onFail) {
+        String configured = attribute(cluster, rsc, task, intervalMs, "on-fail");
+        if ("stop".equals(configured) || ("fence".equals(configured) && !cluster.options.stonithEnabled())) {
+            return dev.vigil.model.Role.STOPPED;
+        }
+        if (onFail == HistoryUnpacker.OnFail.RESET_REMOTE && rsc.remoteReconnectMs > 0) {
+            return dev.vigil.model.Role.STOPPED;
+        }
+        return task.equals("promote") ? dev.vigil.model.Role.UNPROMOTED : dev.vigil.model.Role.STARTED;
+    }
 }

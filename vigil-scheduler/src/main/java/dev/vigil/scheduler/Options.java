@@ -91,11 +91,7 @@ record Options(boolean stonithEnabled, String stonithAction, long stonithTimeout
         if (v == null) {
             return fallback;
         }
-        try {
-            return Score.parse(v);
-        } catch (IllegalArgumentException e) {
-            return fallback;
-        }
+        return Score.parseLenient(v);
     }
 
     static long intValue(Map<String, String> p, String name, long fallback) {

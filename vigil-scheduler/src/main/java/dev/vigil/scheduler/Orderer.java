@@ -1,11 +1,7 @@
 package dev.vigil.scheduler;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Stage 4: orderings. Resolves every ordering to edges between actions, then propagates what
@@ -286,93 +282,97 @@ final class Orderer {
 
     // ------------------------------------------------------------------ propagation
 
-    /** Re-evaluates actions from their orderings until a fixed point is reached. */
-    void propagate(List<Action> start) {
-        Deque<Action> queue = new ArrayDeque<>(start);
-        Set<Action> queued = new LinkedHashSet<>(start);
-        int budget = 200 * (cluster.actions.size() + 10) + 100_000;
-        while (!queue.isEmpty() && budget-- > 0) {
-            Action then = queue.poll();
-            queued.remove(then);
-            boolean wasRunnable = then.runnable;
-            boolean thenChanged = false;
-            if (then.requiresAny) {
-                boolean before = then.runnable;
-                then.runnableBefore = 0;
-                if (then.requiredRunnableBefore == 0) {
-                    then.requiredRunnableBefore = 1;
-                }
-                then.runnable = false;
-                thenChanged |= evaluate(then, queue, queued);
-                thenChanged |= before != then.runnable;
-            } else {
-                thenChanged |= evaluate(then, queue, queued);
-            }
-            if (thenChanged) {
-                if (wasRunnable && !then.runnable) {
-                    blockColocationDependents(then);
-                }
-                enqueue(then, queue, queued);
-                for (Action.Edge e : then.after) {
-                    enqueue(e.then, queue, queued);
-                }
-            }
+    /**
+     * Re-evaluates actions from their orderings until nothing changes. The traversal follows
+     * Pacemaker's (newest action first, depth first on change) because the first ordering that
+     * makes an action required or unrunnable gives the reason shown in the summary.
+     */
+    void propagate(List<Action> actions) {
+        List<Action> newestFirst = new ArrayList<>(actions);
+        java.util.Collections.reverse(newestFirst);
+        for (Action a : newestFirst) {
+            update(a, 0);
         }
     }
 
-    private static void enqueue(Action a, Deque<Action> queue, Set<Action> queued) {
-        if (queued.add(a)) {
-            queue.add(a);
-        }
-    }
+    private static final int MAX_DEPTH = 20_000;
 
-    /** Applies every incoming edge of {@code then}; true if then's flags changed. */
-    private boolean evaluate(Action then, Deque<Action> queue, Set<Action> queued) {
-        boolean thenOptional = then.optional;
-        boolean thenRunnable = then.runnable;
+    private void update(Action then, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalStateException("ordering propagation too deep at " + then);
+        }
+        boolean wasRunnable = then.runnable;
+        boolean wasOptional = then.optional;
+        if (then.requiresAny) {
+            then.runnableBefore = 0;
+            if (then.requiredRunnableBefore == 0) {
+                then.requiredRunnableBefore = 1;
+            }
+            then.runnable = false;
+        }
         for (Action.Edge edge : new ArrayList<>(then.before)) {
             if (edge.type == 0) {
                 continue;
             }
-            Action first = edge.first;
-            SNode firstNode = first.node;
-            SNode thenNode = then.node;
-            if (first.rsc != null && first.rsc.isGroup() && first.task.equals("start")) {
-                firstNode = first.rsc.assigned;
-            }
-            if (then.rsc != null && then.rsc.isGroup() && then.task.equals("start")) {
-                thenNode = then.rsc.assigned;
-            }
-            if ((edge.type & Action.SAME_NODE) != 0 && firstNode != null && thenNode != null && firstNode != thenNode) {
-                edge.type = 0;
-                continue;
-            }
-            if (first.rsc != null && (edge.type & Action.THEN_CANCELS_FIRST) != 0 && !then.optional) {
-                first.optional = true;
-            }
-            if (first.rsc != null && then.rsc != null && first.rsc != then.rsc && !isAncestor(first.rsc, then.rsc)) {
-                first = forOrdering(first);
-            }
-            boolean firstOptional = first.optional;
-            boolean firstRunnable = first.runnable;
-            ActionFlags ff = flagsForOrdering(first, thenNode);
-            if ((edge.type & Action.ONE_OR_MORE) != 0 && then.requiresAny) {
-                if (ff.runnable) {
-                    then.runnableBefore++;
-                    if (then.runnableBefore >= then.requiredRunnableBefore) {
-                        then.runnable = true;
-                    }
+            Action effectiveFirst = applyEdge(edge, then);
+            if (effectiveFirst != null && changedFirst) {
+                changedFirst = false;
+                for (Action.Edge e : new ArrayList<>(effectiveFirst.after)) {
+                    update(e.then, depth + 1);
                 }
-            }
-            updateOrdered(first, then, ff, edge.type);
-            if (first.optional != firstOptional || first.runnable != firstRunnable) {
-                for (Action.Edge e : first.after) {
-                    enqueue(e.then, queue, queued);
-                }
-                enqueue(first, queue, queued);
+                update(effectiveFirst, depth + 1);
             }
         }
-        return thenOptional != then.optional || thenRunnable != then.runnable;
+        boolean changed = then.runnable != wasRunnable || then.optional != wasOptional;
+        if (changed) {
+            if (wasRunnable && !then.runnable) {
+                blockColocationDependents(then);
+            }
+            update(then, depth + 1);
+            for (Action.Edge e : new ArrayList<>(then.after)) {
+                update(e.then, depth + 1);
+            }
+        }
+    }
+
+    /** Set when applying an edge changed its (remapped) first action. */
+    private boolean changedFirst;
+
+    /** Applies one edge to {@code then}; returns the effective first action (null if skipped). */
+    private Action applyEdge(Action.Edge edge, Action then) {
+        Action first = edge.first;
+        SNode firstNode = first.node;
+        SNode thenNode = then.node;
+        if (first.rsc != null && first.rsc.isGroup() && first.task.equals("start")) {
+            firstNode = first.rsc.assigned;
+        }
+        if (then.rsc != null && then.rsc.isGroup() && then.task.equals("start")) {
+            thenNode = then.rsc.assigned;
+        }
+        if ((edge.type & Action.SAME_NODE) != 0 && firstNode != null && thenNode != null && firstNode != thenNode) {
+            edge.type = 0;
+            return null;
+        }
+        if (first.rsc != null && (edge.type & Action.THEN_CANCELS_FIRST) != 0 && !then.optional) {
+            first.optional = true;
+        }
+        if (first.rsc != null && then.rsc != null && first.rsc != then.rsc && !isAncestor(first.rsc, then.rsc)) {
+            first = forOrdering(first);
+        }
+        boolean firstOptional = first.optional;
+        boolean firstRunnable = first.runnable;
+        ActionFlags ff = flagsForOrdering(first, thenNode);
+        if ((edge.type & Action.ONE_OR_MORE) != 0 && then.requiresAny) {
+            if (ff.runnable()) {
+                then.runnableBefore++;
+                if (then.runnableBefore >= then.requiredRunnableBefore) {
+                    then.runnable = true;
+                }
+            }
+        }
+        updateOrdered(first, then, ff, edge.type);
+        changedFirst = first.optional != firstOptional || first.runnable != firstRunnable;
+        return first;
     }
 
     private static boolean isAncestor(Rsc ancestor, Rsc rsc) {
@@ -497,16 +497,11 @@ final class Orderer {
         }
         if ((type & Action.RUNNABLE_LEFT) != 0 && then.runnable && !ff.runnable()) {
             then.runnable = false;
-            if (then.reason == null && first.rsc != null && then.rsc != null && first.rsc != then.rsc
-                    && !first.pseudo) {
-                then.reason = "unrunnable " + first.rsc.id + " " + first.task;
-            }
+            setReason(then, first, "unrunnable");
         }
         if ((type & Action.IMPLIES_THEN) != 0 && then.optional && !ff.optional() && !first.migrateRunnable) {
             then.optional = false;
-            if (then.reason == null && first.rsc != null && then.rsc != null && first.rsc != then.rsc) {
-                then.reason = "required " + first.rsc.id + " " + first.task;
-            }
+            setReason(then, first, "required");
         }
         if ((type & Action.IMPLIES_THEN_ON_NODE) != 0 && then.optional && !ff.optional()
                 && first.node != null && first.node == then.node) {
@@ -517,21 +512,32 @@ final class Orderer {
         }
     }
 
+    /**
+     * An asymmetric mandatory ordering blocks "then" when "first" cannot run, unless "then" is
+     * already running where the action would happen (it is left alone, not stopped).
+     */
     private static void asymmetric(Action first, Action then) {
-        if (then.rsc == null) {
+        if (then.rsc == null || first.runnable) {
             return;
         }
-        if (!first.runnable) {
-            // "then" may not start if "first" cannot
-            if (then.task.equals("start") || then.task.equals("promote")) {
-                then.runnable = false;
-                if (then.reason == null && first.rsc != null && first.rsc != then.rsc) {
-                    then.reason = "unrunnable " + first.rsc.id + " " + first.task;
-                }
-            }
-        } else if (!first.optional && then.rsc.isActive() && then.task.equals("start")) {
-            // nothing: an asymmetric ordering never forces a restart
-            assert true;
+        Rsc rsc = then.rsc;
+        boolean runningThere = rsc.role == dev.vigil.model.Role.STARTED && rsc.runningOn.size() == 1
+                && then.node != null && rsc.runningOn.get(0) == then.node;
+        if (!runningThere && then.runnable) {
+            then.runnable = false;
+            setReason(then, first, "unrunnable");
+        }
+    }
+
+    /** Pacemaker's reason text for a flag change caused by another action: "unrunnable web start". */
+    static void setReason(Action then, Action cause, String change) {
+        if (then.reason != null || cause == null || (cause.rsc != null && cause.rsc == then.rsc)) {
+            return;
+        }
+        if (cause.rsc == null) {
+            then.reason = change + " " + cause.task;
+        } else {
+            then.reason = change + " " + cause.rsc.id + " " + cause.task;
         }
     }
 

@@ -53,7 +53,7 @@ final class Placement {
     // ------------------------------------------------------------------ node criteria
 
     private void symmetricDefault(Rsc rsc) {
-        if (cluster.options.symmetricCluster()) {
+        if (cluster.options.symmetricCluster() && !rsc.orphan) {
             for (SNode node : cluster.nodes) {
                 addScore(rsc, node, 0, true);
             }
@@ -176,6 +176,7 @@ final class Placement {
             return null;
         }
         group.assigning = true;
+        Colocations.handOverGroupColocations(group);
         Rsc first = group.children.get(0);
         group.role = first.role;
         showScores(stageName(group, "pcmk__group_assign"), group);
@@ -204,6 +205,9 @@ final class Placement {
     }
 
     void showScores(String stage, Rsc rsc) {
+        if (rsc.orphan) {
+            return; // removed resources are only stopped, so their scores are not shown
+        }
         for (Map.Entry<SNode, Integer> e : rsc.allowed.entrySet()) {
             cluster.trace.allocation(stage, rsc.id, e.getKey().name, e.getValue());
         }
@@ -223,27 +227,11 @@ final class Placement {
             return null;
         }
         rsc.assigning = true;
-        List<Colocation> thisWith = Colocations.thisWith(rsc);
-        List<Colocation> withThis = Colocations.withThis(rsc);
-        for (Colocation c : thisWith) {
-            if (isMandatory(c.score())) {
-                applyThisWith(c, rsc);
-            }
+        for (Colocation c : Colocations.thisWith(rsc)) {
+            applyThisWith(c, rsc);
         }
-        for (Colocation c : withThis) {
-            if (isMandatory(c.score())) {
-                Colocations.addDependentScores(cluster, c, rsc);
-            }
-        }
-        for (Colocation c : thisWith) {
-            if (!isMandatory(c.score())) {
-                applyThisWith(c, rsc);
-            }
-        }
-        for (Colocation c : withThis) {
-            if (!isMandatory(c.score())) {
-                Colocations.addDependentScores(cluster, c, rsc);
-            }
+        for (Colocation c : Colocations.withThis(rsc)) {
+            Colocations.addDependentScores(cluster, c, rsc);
         }
         if (rsc.nextRole == Role.STOPPED) {
             for (SNode node : cluster.nodes) {

@@ -342,7 +342,8 @@ final class Planner {
 
     private void startResource(Rsc rsc, SNode node, boolean optional, boolean stopUnexpected) {
         Action start = Actions.start(cluster, rsc, node, true);
-        if (start.runnable && !optional) {
+        if (!optional) {
+            // Required even when it cannot run: the summary then reports it as blocked.
             start.optional = false;
         }
         if (stopUnexpected && rsc.runningOn.contains(node) && node == rsc.assigned) {
@@ -378,7 +379,7 @@ final class Planner {
     // ------------------------------------------------------------------ recurring monitors
 
     private void recurring(Rsc rsc) {
-        if (rsc.maintenance) {
+        if (rsc.blocked || rsc.maintenance) {
             return;
         }
         Action start = null;

@@ -18,4 +18,17 @@ final class RemoteNodes {
 
     static void orderConnectionActions(Cluster cluster) {
     }
+
+    /** Histories of remote and guest nodes, once their connections' states are known. */
+    static void unpackHistories(Cluster cluster, HistoryUnpacker unpacker) {
+    }
+
+    /** A failed remote connection: the remote node must be fenced (or the connection recovered). */
+    static void resetConnection(Cluster cluster, Rsc connection, SNode node) {
+        connection.failed = true;
+        connection.mustStop = true;
+        if (connection.role != dev.vigil.model.Role.STOPPED) {
+            Actions.stop(cluster, connection, node, false);
+        }
+    }
 }

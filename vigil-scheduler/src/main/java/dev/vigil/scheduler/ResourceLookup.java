@@ -149,12 +149,24 @@ final class ResourceLookup {
         rsc.orphan = true;
         rsc.isFencingDevice = "stonith".equals(entry.agentClass());
         rsc.managed = !cluster.options.maintenanceMode() && cluster.options.stopOrphanResources();
+        if (cluster.options.symmetricCluster()) {
+            for (SNode n : cluster.nodes) {
+                rsc.allowed.put(n, n.baseWeight);
+            }
+        }
         rsc.requires = rsc.isFencingDevice ? "quorum" : cluster.options.stonithEnabled() ? "fencing" : "quorum";
         cluster.index.unpackSets(cluster.cib.configuration().rscDefaults(), RuleContext.timeOnly(cluster.now),
                 rsc.meta, false);
         cluster.byId.put(id, rsc);
         cluster.resources.add(rsc);
         cluster.orphans.add(rsc);
+        if (rsc.managed) {
+            // A removed resource must not run anywhere; it is stopped where it still runs.
+            for (SNode n : cluster.nodes) {
+                cluster.locations.add(new Cluster.LocationRule("__orphan_do_not_run__", rsc, null,
+                        java.util.Map.of(n, dev.vigil.model.Score.MINUS_INFINITY), null));
+            }
+        }
         return rsc;
     }
 }

@@ -62,6 +62,8 @@ final class Rsc {
     boolean isFencingDevice;
     /** A connection resource for a remote node ({@code ocf:pacemaker:remote}). */
     boolean isRemoteConnection;
+    /** reconnect_interval of a remote connection, in ms (0 = reconnect at once). */
+    long remoteReconnectMs;
     /** The node a remote connection / container provides (guest or remote node). */
     SNode providesNode;
     /** For a resource running inside a guest node: the container resource. */

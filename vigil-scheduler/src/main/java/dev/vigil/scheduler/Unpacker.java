@@ -67,7 +67,7 @@ final class Unpacker {
             }
             SNode node = new SNode(n.id(), name, kind);
             if (n.score() != null) {
-                node.baseWeight = Score.parse(n.score());
+                node.baseWeight = Score.parseLenient(n.score());
             }
             nodes.add(node);
             cluster.nodesByName.put(name, node);
