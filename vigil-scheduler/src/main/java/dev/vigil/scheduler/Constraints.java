@@ -486,17 +486,23 @@ final class Constraints {
     // ------------------------------------------------------------------ tickets
 
     private void ticket(TicketConstraint t) {
-        List<Rsc> targets = new ArrayList<>();
-        if (!t.sets().isEmpty()) {
-            for (ResourceSet set : t.sets()) {
-                targets.addAll(setMembers(set));
+        String lossPolicy = t.lossPolicy() == null ? "stop" : t.lossPolicy();
+        if (t.sets().isEmpty()) {
+            for (Rsc r : resolve(t.rsc())) {
+                addTicket(new Cluster.TicketRule(t.id(), r, t.ticket(), role(t.rscRole()), lossPolicy));
             }
-        } else {
-            targets.addAll(resolve(t.rsc()));
+            return;
         }
-        for (Rsc r : targets) {
-            cluster.tickets.add(new Cluster.TicketRule(t.id(), r, t.ticket(), role(t.rscRole()),
-                    t.lossPolicy() == null ? "stop" : t.lossPolicy()));
+        for (ResourceSet set : t.sets()) {
+            Role setRole = role(set.role() != null ? set.role() : t.rscRole());
+            for (Rsc r : setMembers(set)) {
+                addTicket(new Cluster.TicketRule(t.id(), r, t.ticket(), setRole, lossPolicy));
+            }
         }
+    }
+
+    private void addTicket(Cluster.TicketRule rule) {
+        cluster.tickets.add(rule);
+        Tickets.apply(cluster, rule);
     }
 }
