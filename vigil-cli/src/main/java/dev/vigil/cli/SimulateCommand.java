@@ -51,6 +51,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = {"-s", "--show-scores"}, description = "Also print the allocation and promotion scores.")
     boolean showScores;
 
+    @Option(names = "--show-graph", description = "Also print the transition graph: each action with the actions it waits for.")
+    boolean showGraph;
+
     @Option(names = {"-S", "--simulate"}, description = "Print the full simulation (the default; for crm_simulate users).")
     boolean simulate;
 
@@ -71,6 +74,15 @@ public final class SimulateCommand implements Callable<Integer> {
                 report.scores().forEach(out::println);
             }
             out.print(report.summary());
+            if (showGraph) {
+                out.println();
+                out.println("Transition Graph:");
+                for (var synapse : report.result().graph().synapses()) {
+                    var a = synapse.action();
+                    out.printf("  %d %d %s %s <- %s%n", synapse.id(), a.id(), a.key(), a.node() == null ? "" : a.node(),
+                            synapse.inputs());
+                }
+            }
             out.flush();
             return 0;
         }

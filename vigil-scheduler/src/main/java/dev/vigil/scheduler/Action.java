@@ -71,6 +71,8 @@ final class Action {
     boolean migrateRunnable;
     boolean dumped;
     boolean printed;
+    /** In the graph even while optional (a start already pending, to be confirmed). */
+    boolean printAlways;
     boolean cancel;
     /** What the action needs before it may run (start/promote only): nothing, quorum, fencing, unfencing. */
     String needs = "nothing";

@@ -26,7 +26,7 @@ public final class CrmSimulate {
     public static Report run(ClusterSnapshot snapshot) {
         Cluster cluster = Scheduler.run(snapshot);
         List<String> scores = new ArrayList<>(cluster.trace.lines);
-        List<String> current = StatusPrinter.print(Unpacker.unpack(snapshot));
+        List<String> current = StatusPrinter.print(Unpacker.unpack(snapshot), true);
         List<PlannedChange> changes = TransitionSummary.of(cluster);
         var graph = GraphBuilder.build(cluster);
         SchedulerResult result = new SchedulerResult(graph, changes, scores, List.of(), cluster.warnings);
@@ -74,7 +74,7 @@ public final class CrmSimulate {
         }
         out.append("\nRevised Cluster Status:\n");
         Cluster after = Unpacker.unpack(new ClusterSnapshot(revised, snapshot.now()));
-        StatusPrinter.print(after).forEach(l -> out.append(l).append('\n'));
+        StatusPrinter.print(after, false).forEach(l -> out.append(l).append('\n'));
         return new Report(out.toString(), scores, result, revised);
     }
 

@@ -95,7 +95,7 @@ final class GraphBuilder {
     }
 
     static boolean shouldAdd(Action a) {
-        if (!a.runnable || a.optional) {
+        if (!a.runnable || (a.optional && !a.printAlways)) {
             return false;
         }
         if (a.rsc != null && !a.rsc.managed && !(a.task.equals("monitor"))) {

@@ -6,7 +6,6 @@ import dev.vigil.model.cib.LrmOp;
 import dev.vigil.model.cib.LrmResource;
 import dev.vigil.model.cib.NodeState;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -64,8 +63,7 @@ final class HistoryUnpacker {
         if (rsc == null) {
             return;
         }
-        List<LrmOp> ops = new ArrayList<>(entry.ops());
-        ops.sort(CALL_ORDER);
+        List<LrmOp> ops = inCallOrder(entry.ops());
         cluster.histories.add(new Cluster.History(rsc, node, List.copyOf(ops)));
         Role savedRole = rsc.role;
         rsc.role = Role.UNKNOWN;
@@ -83,21 +81,118 @@ final class HistoryUnpacker {
         }
     }
 
-    /** Operations in execution order: by call id, pending operations (call id -1) last. */
-    static final Comparator<LrmOp> CALL_ORDER = (a, b) -> {
+    /**
+     * Operations in execution order: by call id; a pending operation (call id -1) is placed by
+     * the transition it belongs to, relative to completed ones. The order is not a total one,
+     * so a stable merge sort that tolerates that is used (as Pacemaker does).
+     */
+    static List<LrmOp> inCallOrder(List<LrmOp> ops) {
+        List<LrmOp> list = new ArrayList<>(ops);
+        mergeSort(list, 0, list.size());
+        return list;
+    }
+
+    private static void mergeSort(List<LrmOp> list, int from, int to) {
+        if (to - from < 2) {
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(list, from, mid);
+        mergeSort(list, mid, to);
+        List<LrmOp> merged = new ArrayList<>(to - from);
+        int i = from;
+        int j = mid;
+        while (i < mid && j < to) {
+            if (compareCallOrder(list.get(j), list.get(i)) < 0) {
+                merged.add(list.get(j++));
+            } else {
+                merged.add(list.get(i++));
+            }
+        }
+        while (i < mid) {
+            merged.add(list.get(i++));
+        }
+        while (j < to) {
+            merged.add(list.get(j++));
+        }
+        for (int k = 0; k < merged.size(); k++) {
+            list.set(from + k, merged.get(k));
+        }
+    }
+
+    static int compareCallOrder(LrmOp a, LrmOp b) {
+        if (a.id() != null && a.id().equals(b.id())) {
+            return 0;
+        }
         int ca = a.callId();
         int cb = b.callId();
-        if (ca == cb) {
-            return Long.compare(a.lastRcChange(), b.lastRcChange());
+        if (ca == -1 && cb == -1) {
+            return 0;
         }
-        if (ca < 0) {
-            return 1;
-        }
-        if (cb < 0) {
+        if (ca >= 0 && ca < cb) {
             return -1;
         }
-        return Integer.compare(ca, cb);
-    };
+        if (cb >= 0 && ca > cb) {
+            return 1;
+        }
+        if (cb >= 0 && ca == cb) {
+            long la = a.lastRcChange();
+            long lb = b.lastRcChange();
+            if (la >= 0 && la < lb) {
+                return -1;
+            }
+            if (lb >= 0 && la > lb) {
+                return 1;
+            }
+            return 0;
+        }
+        // One of them is pending: its transition tells how old it is.
+        String[] ma = magic(a);
+        String[] mb = magic(b);
+        if (ma == null || mb == null) {
+            return 0;
+        }
+        int ta = parseInt(ma[1]);
+        int tb = parseInt(mb[1]);
+        if (!ma[0].equalsIgnoreCase(mb[0]) || ta == tb) {
+            if (cb == -1) {
+                return -1;
+            }
+            if (ca == -1) {
+                return 1;
+            }
+        } else if ((ta >= 0 && ta < tb) || tb == -1) {
+            return -1;
+        } else if ((tb >= 0 && ta > tb) || ta == -1) {
+            return 1;
+        }
+        return 0;
+    }
+
+    /** {uuid, transition id} from a transition magic {@code status:rc;action:transition:rc:uuid}. */
+    private static String[] magic(LrmOp op) {
+        String m = op.transitionMagic();
+        if (m == null) {
+            return null;
+        }
+        int semi = m.indexOf(';');
+        if (semi < 0) {
+            return null;
+        }
+        String[] key = m.substring(semi + 1).split(":", 4);
+        if (key.length < 4) {
+            return null;
+        }
+        return new String[] {key[3], key[1]};
+    }
+
+    private static int parseInt(String s) {
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
 
     /** The running state of one resource's history on one node. */
     static final class Replay {

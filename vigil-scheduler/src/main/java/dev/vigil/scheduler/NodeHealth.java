@@ -16,6 +16,7 @@ final class NodeHealth {
         if (strategy.equals("none")) {
             return;
         }
+        noteStates(cluster);
         int base = strategy.equals("progressive") ? cluster.options.nodeHealthBase() : 0;
         int red = cluster.options.nodeHealthRed();
         int yellow = cluster.options.nodeHealthYellow();
@@ -35,6 +36,9 @@ final class NodeHealth {
             }
         }
         int index = 0;
+        if (strategy.equals("custom")) {
+            red = cluster.options.nodeHealthRed();
+        }
         for (SNode node : cluster.nodes) {
             int health = base;
             for (Map.Entry<String, String> a : node.attributes.entrySet()) {
@@ -59,6 +63,36 @@ final class NodeHealth {
                 }
                 cluster.locations.add(index++, new Cluster.LocationRule(strategy, rsc, null, Map.of(node, health), null));
             }
+        }
+    }
+
+    /** Red if any #health attribute is at or below node-health-red, else yellow likewise. */
+    private static void noteStates(Cluster cluster) {
+        int red = cluster.options.nodeHealthRed();
+        int yellow = cluster.options.nodeHealthYellow();
+        int green = cluster.options.nodeHealthGreen();
+        for (SNode node : cluster.nodes) {
+            String note = null;
+            for (Map.Entry<String, String> a : node.attributes.entrySet()) {
+                if (!a.getKey().startsWith("#health")) {
+                    continue;
+                }
+                String v = a.getValue().trim().toLowerCase(java.util.Locale.ROOT);
+                int score = switch (v) {
+                    case "red" -> red;
+                    case "yellow" -> yellow;
+                    case "green" -> green;
+                    default -> Score.parseLenient(v);
+                };
+                if (score <= red) {
+                    note = "RED";
+                    break;
+                }
+                if (score <= yellow && yellow != green) {
+                    note = "YELLOW";
+                }
+            }
+            node.healthNote = note;
         }
     }
 }

@@ -33,7 +33,7 @@ final class NodeStatus {
                 continue; // remote and guest nodes get their state from their connection resource
             }
             // Until its status entry is seen, a node is unclean if startup-fencing says so.
-            node.unclean = cluster.options.startupFencing();
+            node.unclean = cluster.options.startupFencing() && cluster.options.stonithEnabled();
             NodeState state = states.get(node.id);
             Unpacker.unpackNodeAttributes(cluster, node, configs.get(node.id), state);
             if (state == null) {

@@ -21,6 +21,15 @@ record Options(boolean stonithEnabled, String stonithAction, long stonithTimeout
                int defaultStickiness, boolean haveWatchdog, String clusterName,
                Map<String, String> raw) {
 
+    Options withNoQuorumPolicy(String policy) {
+        return new Options(stonithEnabled, stonithAction, stonithTimeoutMs, symmetricCluster, policy,
+                maintenanceMode, startFailureIsFatal, stopOrphanResources, stopOrphanActions, startupFencing,
+                concurrentFencing, stopAllResources, enableStartupProbes, shutdownLock, shutdownLockLimitMs,
+                placementStrategy, nodeHealthStrategy, nodeHealthBase, nodeHealthGreen, nodeHealthYellow,
+                nodeHealthRed, batchLimit, migrationLimit, priorityFencingDelayMs, clusterDelayMs,
+                defaultStickiness, haveWatchdog, clusterName, raw);
+    }
+
     static Options from(Map<String, String> p) {
         return new Options(
                 bool(p, "stonith-enabled", true),

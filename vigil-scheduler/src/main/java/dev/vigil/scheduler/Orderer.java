@@ -371,6 +371,11 @@ final class Orderer {
             }
         }
         updateOrdered(first, then, ff, edge.type);
+        if (first.rsc != null && first.rsc.blocked && !first.rsc.managed && first.task.equals("stop")
+                && !first.runnable && then.runnable) {
+            // Nothing ordered after a stop that will never happen can happen either.
+            then.runnable = false;
+        }
         changedFirst = first.optional != firstOptional || first.runnable != firstRunnable;
         return first;
     }

@@ -207,8 +207,8 @@ final class Planner {
                 }
             }
         }
-        if (rsc.startPending) {
-            Actions.start(cluster, rsc, rsc.pendingNode, true);
+        if (rsc.startPending && rsc.assigned != null) {
+            Actions.start(cluster, rsc, rsc.assigned, true).printAlways = true;
         }
         if (moving) {
             // the remaining checks are for resources that stay where they are
@@ -480,12 +480,28 @@ final class Planner {
             Action mon = Actions.custom(cluster, rsc, key, op.name(), stopNode, optional);
             mon.meta.put("op_target_rc", "7");
             if (rsc.managed) {
-                for (Action stop : Actions.byTask(rsc, "stop", stopNode)) {
-                    cluster.orderings.add(Ordering.actions(stop, mon, Action.ORDER_OPTIONAL | Action.RUNNABLE_LEFT));
+                // Only once we know the resource is stopped there does a Stopped-role monitor make sense.
+                for (Action probe : Actions.byTask(rsc, "monitor", stopNode)) {
+                    Orderer.link(probe, mon, Action.RUNNABLE_LEFT);
                 }
+                orderAfterStops(rsc, stopNode, mon);
             }
             if (!stopNode.online || stopNode.unclean) {
                 mon.runnable = false;
+            }
+        }
+    }
+
+    private void orderAfterStops(Rsc rsc, SNode node, Action mon) {
+        for (Action stop : Actions.byTask(rsc, "stop", node)) {
+            if (!stop.optional && !mon.optional && !rsc.managed) {
+                mon.optional = true;
+            }
+            if (!stop.runnable) {
+                mon.runnable = false;
+            }
+            if (rsc.managed) {
+                cluster.orderings.add(Ordering.actions(stop, mon, Action.IMPLIES_THEN | Action.RUNNABLE_LEFT));
             }
         }
     }

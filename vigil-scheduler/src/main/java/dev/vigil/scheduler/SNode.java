@@ -38,6 +38,8 @@ final class SNode {
     boolean remoteReconnecting;
     /** Why the node must be fenced (first reason wins). */
     String fenceReason;
+    /** "RED" or "YELLOW" when a #health attribute says so (shown in the status). */
+    String healthNote;
     /** Base score every resource gets on this node (node health, node score). */
     int baseWeight;
 

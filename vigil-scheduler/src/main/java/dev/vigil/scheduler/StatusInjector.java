@@ -132,7 +132,6 @@ public final class StatusInjector {
         attrs.put("operation_key", rscId + "_" + a.task() + "_" + interval);
         attrs.put("operation", a.task());
         attrs.put("transition-key", "0:0:" + rc + ":simulated");
-        attrs.put("transition-magic", "0:" + rc + ";0:0:" + rc + ":simulated");
         attrs.put("call-id", Integer.toString(callId));
         attrs.put("rc-code", rc);
         attrs.put("op-status", "0");

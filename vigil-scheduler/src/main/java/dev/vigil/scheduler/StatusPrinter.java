@@ -13,14 +13,17 @@ import java.util.Map;
  */
 final class StatusPrinter {
     private final Cluster cluster;
+    private final boolean showPending;
     private final List<String> out = new ArrayList<>();
 
-    private StatusPrinter(Cluster cluster) {
+    private StatusPrinter(Cluster cluster, boolean showPending) {
         this.cluster = cluster;
+        this.showPending = showPending;
     }
 
-    static List<String> print(Cluster cluster) {
-        StatusPrinter p = new StatusPrinter(cluster);
+    /** The status lines; pending operations ("Starting", "(Monitoring)") shown when asked. */
+    static List<String> print(Cluster cluster, boolean showPending) {
+        StatusPrinter p = new StatusPrinter(cluster, showPending);
         p.nodes();
         p.out.add("");
         p.resources();
@@ -76,7 +79,10 @@ final class StatusPrinter {
         if (node.maintenance) {
             return node.online ? "maintenance" : "OFFLINE (maintenance)";
         }
-        return node.online ? "online" : "OFFLINE";
+        if (node.online) {
+            return node.healthNote == null ? "online" : "online (health is " + node.healthNote + ")";
+        }
+        return "OFFLINE";
     }
 
     // ------------------------------------------------------------------ resources
@@ -141,7 +147,7 @@ final class StatusPrinter {
                 s.append(' ').append(role.text());
             }
         } else {
-            String pending = pendingState(rsc);
+            String pending = showPending ? pendingState(rsc) : null;
             s.append(' ').append(pending != null ? pending : role.text());
         }
         if (node != null) {
@@ -160,7 +166,7 @@ final class StatusPrinter {
         if (node != null && node == rsc.lockNode) {
             flags.add("LOCKED");
         }
-        String pendingTask = pendingTask(rsc);
+        String pendingTask = showPending ? pendingTask(rsc) : null;
         if (pendingTask != null) {
             flags.add(pendingTask);
         }

@@ -39,8 +39,14 @@ final class Unpacker {
         index.unpackSets(cib.configuration().clusterProperties(), RuleContext.timeOnly(now), props, false,
                 "cib-bootstrap-options");
         Options options = Options.from(props);
+        boolean haveQuorum = Options.isTrue(cib.get("have-quorum"));
+        if (options.noQuorumPolicy().equals("suicide")
+                && (!options.stonithEnabled() || !(haveQuorum || Options.isTrue(cib.get("no-quorum-panic"))))) {
+            // Suicide only makes sense for a cluster that had quorum and can fence itself.
+            options = options.withNoQuorumPolicy("stop");
+        }
         Cluster cluster = new Cluster(cib, options, now, index);
-        cluster.haveQuorum = Options.isTrue(cib.get("have-quorum"));
+        cluster.haveQuorum = haveQuorum;
         for (TicketState t : cib.status().tickets()) {
             cluster.ticketStates.put(t.id(), t.attributes());
         }
@@ -298,7 +304,7 @@ final class Unpacker {
 
     private static String requires(Cluster cluster, Rsc rsc) {
         String value = rsc.meta("requires");
-        if (rsc.isFencingDevice) {
+        if (value == null && rsc.isFencingDevice) {
             return "quorum";
         }
         if (value != null) {
