@@ -155,7 +155,9 @@ final class ConfigIndex {
             }
             resolved.add(r);
         }
+        // Among sets of equal score the one listed last takes precedence, as in Pacemaker 2.1.5.
         List<NvSet> ordered = new ArrayList<>(resolved);
+        java.util.Collections.reverse(ordered);
         ordered.sort((a, b) -> {
             if (alwaysFirstId != null) {
                 boolean af = alwaysFirstId.equals(a.id());

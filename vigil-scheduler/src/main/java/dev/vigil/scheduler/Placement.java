@@ -38,6 +38,10 @@ final class Placement {
 
     static void assignAll(Cluster cluster) {
         Placement p = new Placement(cluster);
+        if (Utilization.enabled(cluster)) {
+            Utilization.createLoadActions(cluster);
+            Utilization.sortForAssignment(cluster.resources);
+        }
         for (Rsc rsc : cluster.resources) {
             if (rsc.isRemoteConnection) {
                 p.assign(rsc, null);
@@ -252,7 +256,8 @@ final class Placement {
         } else if (cluster.options.stopAllResources()) {
             finalizeAssignment(rsc, null, true);
         } else if (rsc.provisional) {
-            assignBestNode(rsc, prefer);
+            SNode roomiest = Utilization.enabled(cluster) ? Utilization.banInsufficientCapacity(cluster, rsc) : null;
+            assignBestNode(rsc, prefer != null ? prefer : roomiest);
         }
         rsc.assigning = false;
         return rsc.assigned;

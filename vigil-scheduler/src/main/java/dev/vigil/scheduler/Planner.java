@@ -32,6 +32,7 @@ final class Planner {
             p.createActions(rsc);
         }
         RemoteNodes.orderConnectionActions(cluster);
+        Utilization.orderLoadChanges(cluster);
         p.fencingAndShutdowns();
     }
 

@@ -32,6 +32,8 @@ final class Rsc {
     final Map<String, String> meta = new LinkedHashMap<>();
     /** Effective instance attributes (node-independent evaluation). */
     final Map<String, String> params = new LinkedHashMap<>();
+    /** Capacity the resource needs on its node ({@code utilization} attributes of a primitive). */
+    final Map<String, String> utilization = new LinkedHashMap<>();
     /** Configured operations, after resolving references and templates. */
     final List<Operation> ops = new ArrayList<>();
 

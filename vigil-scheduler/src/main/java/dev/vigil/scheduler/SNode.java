@@ -46,6 +46,8 @@ final class SNode {
     /** Node attributes: permanent, then transient, plus the built-ins (#uname, #id, #kind…). */
     final Map<String, String> attributes = new LinkedHashMap<>();
     final Map<String, String> utilization = new LinkedHashMap<>();
+    /** Capacity taken by the resources assigned here so far, per utilization attribute. */
+    final Map<String, Integer> consumed = new LinkedHashMap<>();
 
     /** The resource whose connection makes this remote/guest node (null for cluster members). */
     Rsc remoteRsc;

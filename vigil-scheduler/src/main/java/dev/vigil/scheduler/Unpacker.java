@@ -214,6 +214,12 @@ final class Unpacker {
                 .withResource(rsc.agentClass, rsc.agentProvider, rsc.agentType);
         cluster.index.unpackSets(instanceSets, ctx, rsc.params, false);
         inheritParams(rsc);
+        List<NvSet> utilizationSets = new ArrayList<>();
+        if (t != null) {
+            utilizationSets.addAll(t.utilization());
+        }
+        utilizationSets.addAll(p.utilization());
+        cluster.index.unpackSets(utilizationSets, ctx, rsc.utilization, false);
         List<Operation> ops = new ArrayList<>(cluster.index.resolve(p.operations()));
         if (t != null) {
             for (Operation templateOp : cluster.index.resolve(t.operations())) {

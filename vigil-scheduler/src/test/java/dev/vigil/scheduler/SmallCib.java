@@ -21,6 +21,7 @@ final class SmallCib {
     /** Per node, per resource: the operation records. */
     private final Map<String, Map<String, StringBuilder>> history = new LinkedHashMap<>();
     private final Map<String, StringBuilder> nodeAttributes = new LinkedHashMap<>();
+    private final Map<String, StringBuilder> capacities = new LinkedHashMap<>();
     private int callId = 10;
 
     SmallCib(String... nodeNames) {
@@ -28,6 +29,7 @@ final class SmallCib {
             nodes.add(n);
             history.put(n, new LinkedHashMap<>());
             nodeAttributes.put(n, new StringBuilder());
+            capacities.put(n, new StringBuilder());
         }
     }
 
@@ -60,6 +62,13 @@ final class SmallCib {
     SmallCib nodeAttribute(String node, String name, String value) {
         nodeAttributes.get(node).append("<nvpair id=\"").append(node).append('-').append(name).append("\" name=\"")
                 .append(name).append("\" value=\"").append(value).append("\"/>");
+        return this;
+    }
+
+    /** A node's capacity for a utilization attribute. */
+    SmallCib capacity(String node, String name, int amount) {
+        capacities.get(node).append("<nvpair id=\"").append(node).append("-u-").append(name).append("\" name=\"")
+                .append(name).append("\" value=\"").append(amount).append("\"/>");
         return this;
     }
 
@@ -99,7 +108,11 @@ final class SmallCib {
         }
         out.append(properties).append("</cluster_property_set></crm_config><nodes>");
         for (String n : nodes) {
-            out.append("<node id=\"").append(n).append("\" uname=\"").append(n).append("\"/>");
+            out.append("<node id=\"").append(n).append("\" uname=\"").append(n).append("\">");
+            if (capacities.get(n).length() > 0) {
+                out.append("<utilization id=\"").append(n).append("-u\">").append(capacities.get(n)).append("</utilization>");
+            }
+            out.append("</node>");
         }
         out.append("</nodes><resources>").append(resources).append("</resources><constraints>").append(constraints)
                 .append("</constraints>").append(extraConfiguration).append("</configuration><status>");
