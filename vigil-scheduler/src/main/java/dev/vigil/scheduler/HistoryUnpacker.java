@@ -622,7 +622,7 @@ final class HistoryUnpacker {
             return;
         }
         if (r.migrateTo != null) {
-            Migration.noteMigrationState(cluster, rsc, node, r.migrateTo);
+            Migration.noteMigrationState(this, cluster, rsc, node, r.migrateTo);
         }
         boolean active = rsc.role != Role.STOPPED;
         if (active && !node.online && !node.maintenance && rsc.managed) {

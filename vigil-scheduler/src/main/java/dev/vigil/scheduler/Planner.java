@@ -25,6 +25,7 @@ final class Planner {
     static void plan(Cluster cluster) {
         Planner p = new Planner(cluster);
         Digests.checkParameterChanges(cluster);
+        Migration.decide(cluster);
         if (cluster.options.enableStartupProbes()) {
             p.probes();
         }
@@ -33,6 +34,7 @@ final class Planner {
         }
         RemoteNodes.orderConnectionActions(cluster);
         Utilization.orderLoadChanges(cluster);
+        Migration.orderMigrations(cluster);
         p.fencingAndShutdowns();
     }
 
@@ -235,7 +237,10 @@ final class Planner {
         recurring(rsc);
         if (allowMigrate) {
             Migration.createActions(cluster, rsc, current);
+        } else if (moving) {
+            Migration.explainBlocked(cluster, rsc, current);
         }
+        Migration.cleanUpSource(cluster, rsc);
     }
 
     /** A reload of changed parameters is moot when the resource restarts anyway. */

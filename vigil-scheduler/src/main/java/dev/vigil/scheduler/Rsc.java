@@ -92,7 +92,12 @@ final class Rsc {
     SNode pendingNode;
     SNode partialMigrationTarget;
     SNode partialMigrationSource;
+    /** A finished migration's source, where the resource still needs a stop. */
     SNode dangleMigrationSource;
+    /** This run moves the resource by live migration. */
+    boolean migrating;
+    /** The resource whose real stop keeps this one from migrating. */
+    Rsc migrationBlocker;
     SNode lockNode;
     long lockTime;
     /** Nodes where a stop failed: the resource may still be active there (needs fencing). */
