@@ -179,6 +179,7 @@ final class Digests {
         return false;
     }
 
+    /** Unconfigured recurring operations count as changed; records without a digest never do. */
     private boolean definitionDiffers(Rsc rsc, SNode node, LrmOp op) {
         if (op.intervalMs() > 0) {
             Operation configured = OpConfig.find(rsc, op.operation(), op.intervalMs());
@@ -186,7 +187,7 @@ final class Digests {
                 return true;
             }
         }
-        return changed(rsc, node, op);
+        return op.opDigest() != null && changed(rsc, node, op);
     }
 
     static boolean succeeded(LrmOp op) {

@@ -56,6 +56,7 @@ final class HistoryUnpacker {
             }
         }
         RemoteNodes.unpackHistories(cluster, this);
+        Migration.finishUnpack(cluster);
     }
 
     void unpackResource(SNode node, LrmResource entry) {

@@ -37,8 +37,9 @@ final class Migration {
     /**
      * Called after replaying a resource's history on a node with the last migrate_to found
      * there. Works out where the resource may be active: a migration still under way is
-     * active on both nodes, a finished one only on the target (the source just needs a stop),
-     * a failed one possibly on the target too.
+     * active on both nodes (only on the target once the source has stopped), a finished one
+     * only on the target (the source just needs a stop), a failed one possibly on the target
+     * too. A record on the target newer than the migrate_to tells the target's state instead.
      */
     static void noteMigrationState(HistoryUnpacker unpacker, Cluster cluster, Rsc rsc, SNode source,
                                    LrmOp migrateTo) {
@@ -49,44 +50,51 @@ final class Migration {
             return;
         }
         List<LrmOp> later = sourceOps.subList(at + 1, sourceOps.size());
-        if (startedAgain(later)) {
-            return;
+        if (anySucceeded(later, "start") || anySucceeded(later, "migrate_from")) {
+            return; // the resource came back, or never left
         }
         List<LrmOp> targetOps = targetHistory(cluster, rsc, target);
-        if (Digests.succeeded(migrateTo)) {
-            migrateToSucceeded(unpacker, rsc, source, target, later, targetOps);
-        } else if (!anySucceeded(targetOps, "stop")) {
-            // The migration may have gone far enough to leave the resource running there.
-            unpacker.addRunning(rsc, target, Role.STARTED);
-        }
-    }
-
-    private static void migrateToSucceeded(HistoryUnpacker unpacker, Rsc rsc, SNode source, SNode target,
-                                           List<LrmOp> later, List<LrmOp> targetOps) {
-        if (anySucceeded(later, "stop")) {
+        boolean stoppedHere = anySucceeded(later, "stop");
+        if (Digests.succeeded(migrateTo) && anySucceeded(targetOps, "migrate_from")) {
+            if (!stoppedHere) {
+                rsc.role = Role.STOPPED;
+                rsc.dangleMigrationSource = source;
+            }
             return;
         }
-        if (anySucceeded(targetOps, "migrate_from")) {
-            rsc.role = Role.STOPPED;
-            rsc.dangleMigrationSource = source;
+        if (newerRecordOn(targetOps, migrateTo)) {
             return;
         }
-        if (!targetOps.isEmpty() && !isStartLike(targetOps.get(targetOps.size() - 1))) {
-            return;
-        }
-        unpacker.addRunning(rsc, source, rsc.role);
         unpacker.addRunning(rsc, target, Role.STARTED);
-        rsc.partialMigrationSource = source;
-        rsc.partialMigrationTarget = target;
+        if (Digests.succeeded(migrateTo)) {
+            rsc.partialMigrationTarget = target;
+            if (!stoppedHere) {
+                rsc.partialMigrationSource = source;
+            }
+        }
     }
 
-    private static boolean isStartLike(LrmOp op) {
-        return "migrate_from".equals(op.operation()) || "start".equals(op.operation());
+    /** Once every history is replayed: a resource that migrated to a node is started there. */
+    static void finishUnpack(Cluster cluster) {
+        for (Rsc rsc : cluster.byId.values()) {
+            if (rsc.partialMigrationTarget != null && rsc.role.compareTo(Role.STARTED) < 0) {
+                rsc.role = Role.STARTED;
+            }
+        }
     }
 
-    /** A start or incoming migration after the migrate_to: the resource came back or stayed. */
-    private static boolean startedAgain(List<LrmOp> later) {
-        return anySucceeded(later, "start") || anySucceeded(later, "migrate_from");
+    private static boolean newerRecordOn(List<LrmOp> targetOps, LrmOp migrateTo) {
+        long migrated = time(migrateTo);
+        for (LrmOp op : targetOps) {
+            if (migrated > 0 && time(op) > migrated) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long time(LrmOp op) {
+        return op.lastRcChange() > 0 ? op.lastRcChange() : op.lastRun();
     }
 
     private static boolean anySucceeded(List<LrmOp> ops, String task) {

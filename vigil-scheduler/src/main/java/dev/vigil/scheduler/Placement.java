@@ -247,7 +247,7 @@ final class Placement {
             rsc.nextRole = rsc.role;
         }
         showScores("pcmk__primitive_assign", rsc);
-        if (cluster.options.stonithEnabled() && !Fencing.haveFencingDevice(cluster)) {
+        if (cluster.options.stonithEnabled() && !Fencing.haveFencingDevice(cluster) && !cluster.options.haveWatchdog()) {
             rsc.managed = false;
         }
         if (!rsc.managed) {

@@ -186,7 +186,11 @@ final class Rsc {
         }
     }
 
+    /** Where the resource runs (for a migration under way: its source). */
     SNode currentNode() {
+        if (partialMigrationSource != null) {
+            return partialMigrationSource;
+        }
         return runningOn.isEmpty() ? null : runningOn.get(0);
     }
 
