@@ -36,7 +36,7 @@ final class Cluster {
     final Map<String, Map<String, String>> ticketStates = new LinkedHashMap<>();
 
     final List<Action> actions = new ArrayList<>();
-    private int nextActionId;
+    private int nextActionId = 1;
 
     final ScoreTrace trace = new ScoreTrace();
     final List<String> warnings = new ArrayList<>();

@@ -120,9 +120,11 @@ final class Constraints {
             return;
         }
         if (l.rscPattern() != null) {
+            // A leading '!' selects the resources that do not match.
+            boolean invert = l.rscPattern().startsWith("!");
             Pattern pattern;
             try {
-                pattern = Pattern.compile(l.rscPattern());
+                pattern = Pattern.compile(invert ? l.rscPattern().substring(1) : l.rscPattern());
             } catch (PatternSyntaxException e) {
                 cluster.warnings.add("constraint " + l.id() + ": invalid rsc-pattern " + l.rscPattern());
                 return;
@@ -132,8 +134,9 @@ final class Constraints {
                     continue;
                 }
                 Matcher m = pattern.matcher(r.id);
-                if (m.find()) {
-                    locationFor(l, r, role(l.role()), m);
+                boolean found = m.find();
+                if (found != invert) {
+                    locationFor(l, r, role(l.role()), found ? m : null);
                 }
             }
             return;
@@ -160,7 +163,7 @@ final class Constraints {
             Map<SNode, Integer> scores = new LinkedHashMap<>();
             for (SNode node : cluster.nodes) {
                 RuleContext ctx = RuleContext.forNode(node.attributes, cluster.now)
-                        .withResourceAttributes(rsc.params, rsc.meta);
+                        .withResourceAttributes(Unpacker.paramsOn(cluster, rsc, node), rsc.meta);
                 if (!cluster.index.ruleEngine.holds(withoutRole(r), substitute(ctx, submatches))) {
                     continue;
                 }
@@ -228,6 +231,26 @@ final class Constraints {
         cluster.colocations.add(c);
         insertSorted(c.dependent().thisWith, c, true);
         insertSorted(c.primary().withThis, c, false);
+        if (c.score() <= Score.MINUS_INFINITY) {
+            antiColocationOrder(cluster, c.dependent(), c.dependentRole(), c.primary(), c.primaryRole());
+            antiColocationOrder(cluster, c.primary(), c.primaryRole(), c.dependent(), c.dependentRole());
+        }
+    }
+
+    /**
+     * Resources that must never share a node: whatever makes {@code first} leave its role there
+     * happens before whatever brings {@code then} into its role (only on the same node).
+     */
+    private static void antiColocationOrder(Cluster cluster, Rsc first, Role firstRole, Rsc then, Role thenRole) {
+        List<String> firstTasks = firstRole == Role.PROMOTED ? List.of("demote")
+                : firstRole == Role.UNPROMOTED ? List.of("stop", "promote") : List.of("stop");
+        List<String> thenTasks = thenRole == Role.PROMOTED ? List.of("promote")
+                : thenRole == Role.UNPROMOTED ? List.of("start", "demote") : List.of("start");
+        for (String f : firstTasks) {
+            for (String t : thenTasks) {
+                cluster.orderings.add(Ordering.byKey(first, f, then, t, Action.ANTI_COLOCATION));
+            }
+        }
     }
 
     /** Higher priority first, then collective variants, then id; stable among equals. */
@@ -263,10 +286,15 @@ final class Constraints {
             List<Rsc> members = setMembers(set);
             Role setRole = role(set.role());
             if (sequential && setScore != 0) {
+                // The deprecated ordering="listed" makes each member follow the next one instead.
+                boolean listed = "listed".equalsIgnoreCase(set.ordering());
                 Rsc last = null;
                 for (Rsc r : members) {
                     if (last != null) {
-                        if (setScore > 0) {
+                        if (setScore > 0 && listed) {
+                            addColocation(set.id(), last, r, setScore, setRole, setRole, k.nodeAttribute(),
+                                    influence(k, last));
+                        } else if (setScore > 0) {
                             addColocation(set.id(), r, last, setScore, setRole, setRole, k.nodeAttribute(),
                                     influence(k, r));
                         } else {
@@ -406,7 +434,12 @@ final class Constraints {
         } else if (first.isClone() && first.meta("clone-min") != null) {
             requiredFirsts = (int) Options.intValue(first.meta, "clone-min", 0);
         }
-        addOrder(o.id(), first, firstTask, then, thenTask, flagsFor(kind, firstTask, symmetric, false), requiredFirsts);
+        int flags = flagsFor(kind, firstTask, symmetric, false);
+        if ("restart".equals(then.meta("restart-type"))) {
+            // Deprecated restart-type=restart: "then" restarts whenever "first" does.
+            flags |= Action.IMPLIES_THEN;
+        }
+        addOrder(o.id(), first, firstTask, then, thenTask, flags, requiredFirsts);
         if (symmetric) {
             String inverseFirst = invert(firstTask);
             String inverseThen = invert(thenTask);
@@ -427,57 +460,138 @@ final class Constraints {
 
     private void orderSets(OrderConstraint o) {
         Kind kind = kind(o.kind(), o.score());
-        boolean symmetric = o.symmetrical() == null ? kind != Kind.SERIALIZE : Options.isTrue(o.symmetrical());
-        ResourceSet previous = null;
+        ResourceSet last = null;
         for (ResourceSet set : o.sets()) {
-            Kind setKind = set.kind() != null || set.score() != null ? kind(set.kind(), set.score()) : kind;
-            String action = set.action() == null ? "start" : set.action();
-            boolean sequential = set.sequential() == null || Options.isTrue(set.sequential());
-            List<Rsc> members = setMembers(set);
-            if (sequential) {
-                Rsc last = null;
-                for (Rsc r : members) {
-                    if (last != null) {
-                        addOrder(o.id(), last, action, r, action, flagsFor(setKind, action, symmetric, false), 0);
-                        if (symmetric && invert(action) != null) {
-                            addOrder(o.id(), r, invert(action), last, invert(action),
-                                    flagsFor(setKind, invert(action), true, true), 0);
-                        }
-                    }
-                    last = r;
+            orderWithinSet(o, set, kind);
+            if (last != null) {
+                boolean symmetric = symmetric(o.symmetrical(), kind);
+                orderSetToSet(o, last, set, kind, symmetric ? Symmetry.SYMMETRIC : Symmetry.ASYMMETRIC);
+                if (symmetric) {
+                    orderSetToSet(o, set, last, kind, Symmetry.INVERSE);
                 }
             }
-            if (previous != null) {
-                orderSetToSet(o, previous, set, kind, symmetric);
-            }
-            previous = set;
+            last = set;
         }
     }
 
-    private void orderSetToSet(OrderConstraint o, ResourceSet firstSet, ResourceSet thenSet, Kind kind,
-                               boolean symmetric) {
-        List<Rsc> firsts = setMembers(firstSet);
-        List<Rsc> thens = setMembers(thenSet);
-        if (firsts.isEmpty() || thens.isEmpty()) {
+    private enum Symmetry { SYMMETRIC, ASYMMETRIC, INVERSE }
+
+    private static boolean symmetric(String symmetrical, Kind kind) {
+        if (symmetrical == null) {
+            return kind != Kind.SERIALIZE;
+        }
+        return Options.isTrue(symmetrical) && kind != Kind.SERIALIZE;
+    }
+
+    private static int flagsFor(Kind kind, String task, Symmetry symmetry) {
+        return switch (symmetry) {
+            case SYMMETRIC -> flagsFor(kind, task, true, false);
+            case ASYMMETRIC -> flagsFor(kind, task, false, false);
+            case INVERSE -> flagsFor(kind, task, true, true);
+        };
+    }
+
+    /** Orders the members of one set in sequence (and their inverse actions in reverse). */
+    private void orderWithinSet(OrderConstraint o, ResourceSet set, Kind parentKind) {
+        String action = set.action() == null ? "start" : set.action();
+        Kind kind = set.kind() != null ? kind(set.kind(), null) : parentKind;
+        boolean sequential = set.sequential() == null || Options.isTrue(set.sequential());
+        boolean symmetric = symmetric(o.symmetrical(), kind);
+        int flags = flagsFor(kind, action, symmetric ? Symmetry.SYMMETRIC : Symmetry.ASYMMETRIC);
+        List<Rsc> members = setMembers(set);
+        if (members.size() == 1) {
             return;
         }
-        String firstAction = firstSet.action() == null ? "start" : firstSet.action();
-        String thenAction = thenSet.action() == null ? "start" : thenSet.action();
-        boolean firstSequential = firstSet.sequential() == null || Options.isTrue(firstSet.sequential());
-        boolean thenSequential = thenSet.sequential() == null || Options.isTrue(thenSet.sequential());
-        boolean requireAll = firstSet.requireAll() == null || Options.isTrue(firstSet.requireAll());
-        List<Rsc> from = firstSequential ? List.of(firsts.get(firsts.size() - 1)) : firsts;
-        List<Rsc> to = thenSequential ? List.of(thens.get(0)) : thens;
-        for (Rsc f : from) {
-            for (Rsc t : to) {
-                int flags = flagsFor(kind, firstAction, symmetric, false);
-                if (!requireAll && !firstSequential) {
-                    flags |= Action.ONE_OR_MORE;
+        Rsc last = null;
+        for (int i = 0; i < members.size(); i++) {
+            Rsc r = members.get(i);
+            if (kind == Kind.SERIALIZE) {
+                for (int j = i + 1; j < members.size(); j++) {
+                    addOrder(o.id(), r, action, members.get(j), action, flags, 0);
                 }
-                addOrder(o.id(), f, firstAction, t, thenAction, flags, requireAll ? 0 : 1);
-                if (symmetric && invert(firstAction) != null && invert(thenAction) != null) {
-                    addOrder(o.id(), t, invert(thenAction), f, invert(firstAction),
-                            flagsFor(kind, invert(firstAction), true, true), 0);
+            } else if (sequential) {
+                if (last != null) {
+                    addOrder(o.id(), last, action, r, action, flags, 0);
+                }
+                last = r;
+            }
+        }
+        String inverse = invert(action);
+        if (!symmetric || inverse == null) {
+            return;
+        }
+        int inverseFlags = flagsFor(kind, inverse, Symmetry.INVERSE);
+        last = null;
+        for (Rsc r : members) {
+            if (sequential) {
+                if (last != null) {
+                    addOrder(o.id(), r, inverse, last, inverse, inverseFlags, 0);
+                }
+                last = r;
+            }
+        }
+    }
+
+    /**
+     * Orders one set after another. With require-all=false on the first set, "then" may run
+     * once any one member of the first set can: a pseudo action counts them.
+     */
+    private void orderSetToSet(OrderConstraint o, ResourceSet set1, ResourceSet set2, Kind kind, Symmetry symmetry) {
+        String action1 = set1.action() == null ? "start" : set1.action();
+        String action2 = set2.action() == null ? "start" : set2.action();
+        if (symmetry == Symmetry.INVERSE) {
+            action1 = invert(action1);
+            action2 = invert(action2);
+            if (action1 == null || action2 == null) {
+                return;
+            }
+        }
+        boolean requireAll = set1.requireAll() == null || Options.isTrue(set1.requireAll());
+        if (action1.equals("stop") || action1.equals("demote")) {
+            requireAll = true; // "any of" only matters while starting
+        }
+        int flags = flagsFor(kind, action2, symmetry);
+        List<Rsc> firsts = setMembers(set1);
+        List<Rsc> thens = setMembers(set2);
+        if (!requireAll) {
+            Action any = Actions.custom(cluster, null, "one-or-more:" + set1.id(), "one-or-more:" + set1.id(), null,
+                    true);
+            any.pseudo = true;
+            any.runnable = true;
+            any.requiresAny = true;
+            for (Rsc r : firsts) {
+                cluster.orderings.add(new Ordering(r, Action.key(r.id, action1, 0), null, null, null, any,
+                        Action.ONE_OR_MORE | Action.IMPLIES_THEN_PRINTED, o.id(), 0));
+            }
+            for (Rsc r : thens) {
+                cluster.orderings.add(new Ordering(null, null, any, r, Action.key(r.id, action2, 0), null,
+                        flags | Action.RUNNABLE_LEFT, o.id(), 0));
+            }
+            return;
+        }
+        // Only an explicitly sequential set is reduced to its boundary member.
+        Rsc r1 = null;
+        Rsc r2 = null;
+        if (Options.isTrue(set1.sequential()) && !firsts.isEmpty()) {
+            r1 = symmetry == Symmetry.INVERSE ? firsts.get(0) : firsts.get(firsts.size() - 1);
+        }
+        if (Options.isTrue(set2.sequential()) && !thens.isEmpty()) {
+            r2 = symmetry == Symmetry.INVERSE ? thens.get(thens.size() - 1) : thens.get(0);
+        }
+        if (r1 != null && r2 != null) {
+            addOrder(o.id(), r1, action1, r2, action2, flags, 0);
+        } else if (r1 != null) {
+            for (Rsc t : thens) {
+                addOrder(o.id(), r1, action1, t, action2, flags, 0);
+            }
+        } else if (r2 != null) {
+            for (Rsc f : firsts) {
+                addOrder(o.id(), f, action1, r2, action2, flags, 0);
+            }
+        } else {
+            for (Rsc f : firsts) {
+                for (Rsc t : thens) {
+                    addOrder(o.id(), f, action1, t, action2, flags, 0);
                 }
             }
         }

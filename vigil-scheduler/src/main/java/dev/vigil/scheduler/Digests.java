@@ -144,12 +144,8 @@ final class Digests {
     }
 
     private Map<String, String> operationParameters(Rsc rsc, SNode node, LrmOp op) {
-        Map<String, String> own = new LinkedHashMap<>();
-        Operation configured = OpConfig.find(rsc, op.operation(), op.intervalMs());
-        if (configured != null) {
-            cluster.index.unpackSets(configured.instanceAttributes(), RuleContext.forNode(node.attributes, cluster.now),
-                    own, false);
-        }
+        return OpConfig.parameters(cluster, rsc, op.operation(), op.intervalMs(), node);
+    }
         return own;
     }
 

@@ -5,9 +5,15 @@ final class FailedProbes {
     private FailedProbes() {
     }
 
+    /** The newest recorded probe failure that only means "cannot run here" (not installed…). */
     static String description(Cluster cluster, Rsc rsc, SNode node) {
-        for (Cluster.FailedOp f : cluster.failedOps) {
+        for (int i = cluster.failedOps.size() - 1; i >= 0; i--) {
+            Cluster.FailedOp f = cluster.failedOps.get(i);
             if (f.rsc() != rsc || !"monitor".equals(f.op().operation()) || f.op().intervalMs() != 0) {
+                continue;
+            }
+            int rc = f.op().rcCode();
+            if (rc != 5 && rc != 4 && f.op().opStatus() != dev.vigil.model.cib.LrmOp.STATUS_NOT_INSTALLED) {
                 continue;
             }
             if (node != null && f.node() != node) {

@@ -128,6 +128,10 @@ final class GraphBuilder {
         if ((e.type & Action.SAME_NODE) != 0 && first.node != null && then.node != null && first.node != then.node) {
             return false;
         }
+        if ((e.type & Action.ANTI_COLOCATION) != 0
+                && (first.node != null && then.node != null && first.node != then.node || first.optional)) {
+            return false; // only where the two would meet
+        }
         return true;
     }
 
@@ -137,6 +141,9 @@ final class GraphBuilder {
         Map<String, String> params = new LinkedHashMap<>();
         if (type == ActionType.RESOURCE) {
             params.putAll(Unpacker.paramsOn(cluster, a.rsc, a.node));
+            if (!a.cancel) {
+                params.putAll(OpConfig.parameters(cluster, a.rsc, a.task, a.intervalMs, a.node));
+            }
         }
         for (Map.Entry<String, String> m : a.meta.entrySet()) {
             params.put("CRM_meta_" + m.getKey(), m.getValue());

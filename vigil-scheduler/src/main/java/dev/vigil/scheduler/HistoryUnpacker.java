@@ -684,6 +684,9 @@ final class HistoryUnpacker {
             }
         }
         if (active) {
+            if (node.maintenance) {
+                rsc.managed = false; // nothing is done to resources on a node in maintenance
+            }
             addRunning(rsc, node, rsc.role);
             switch (onFail) {
                 case IGNORE -> {

@@ -16,7 +16,6 @@ final class NodeHealth {
         if (strategy.equals("none")) {
             return;
         }
-        noteStates(cluster);
         int base = strategy.equals("progressive") ? cluster.options.nodeHealthBase() : 0;
         int red = cluster.options.nodeHealthRed();
         int yellow = cluster.options.nodeHealthYellow();
@@ -67,7 +66,10 @@ final class NodeHealth {
     }
 
     /** Red if any #health attribute is at or below node-health-red, else yellow likewise. */
-    private static void noteStates(Cluster cluster) {
+    static void noteStates(Cluster cluster) {
+        if (cluster.options.nodeHealthStrategy().equals("none")) {
+            return;
+        }
         int red = cluster.options.nodeHealthRed();
         int yellow = cluster.options.nodeHealthYellow();
         int green = cluster.options.nodeHealthGreen();

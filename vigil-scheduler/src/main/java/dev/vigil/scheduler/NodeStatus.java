@@ -56,6 +56,8 @@ final class NodeStatus {
 
     private static void unpackMembership(Cluster cluster, SNode node, NodeState state) {
         node.expectedUp = "member".equals(state.get("expected"));
+        // Only with fencing does a member whose controller is gone still count as online.
+        node.inCluster = member(state) > 0 && cluster.options.stonithEnabled();
         boolean terminate = Options.isTrue(node.attributes.get("terminate"))
                 || (node.attributes.get("terminate") != null && !Options.isFalse(node.attributes.get("terminate"))
                 && isPositiveNumber(node.attributes.get("terminate")));

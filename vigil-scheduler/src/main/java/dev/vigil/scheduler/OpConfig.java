@@ -49,6 +49,18 @@ final class OpConfig {
         return out;
     }
 
+    /** The instance attributes configured on the operation itself, evaluated for a node. */
+    static Map<String, String> parameters(Cluster cluster, Rsc rsc, String task, long intervalMs, SNode node) {
+        Map<String, String> own = new LinkedHashMap<>();
+        Operation op = find(rsc, task, intervalMs);
+        if (op != null) {
+            RuleContext ctx = node == null ? RuleContext.timeOnly(cluster.now)
+                    : RuleContext.forNode(node.attributes, cluster.now);
+            cluster.index.unpackSets(op.instanceAttributes(), ctx, own, false);
+        }
+        return own;
+    }
+
     static boolean enabled(Operation op) {
         return !Options.isFalse(op.attribute("enabled"));
     }

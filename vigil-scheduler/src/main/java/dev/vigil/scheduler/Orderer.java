@@ -368,6 +368,9 @@ final class Orderer {
                 if (then.runnableBefore >= then.requiredRunnableBefore) {
                     then.runnable = true;
                 }
+                if (!ff.optional()) {
+                    then.optional = false; // in the graph because a runnable first is required
+                }
             }
         }
         updateOrdered(first, then, ff, edge.type);
@@ -418,7 +421,7 @@ final class Orderer {
             return new ActionFlags(action.optional, action.runnable, action.pseudo);
         }
         if (action.rsc.isGroup()) {
-            return groupFlags(action, node);
+            return groupFlags(action, null); // only clones look at a specific node
         }
         return CloneActions.flagsForOrdering(action, node);
     }
@@ -469,7 +472,7 @@ final class Orderer {
             updatePrimitiveOrdered(first, then, ff, type);
             for (Rsc child : then.rsc.children) {
                 for (Action a : child.actions) {
-                    if (a.task.equals(then.task) && a.node == null == (then.node == null)) {
+                    if (a.task.equals(then.task) && (first.node == null || a.node == first.node)) {
                         updateOrdered(first, a, ff, type);
                         break;
                     }
@@ -480,29 +483,29 @@ final class Orderer {
         updatePrimitiveOrdered(first, then, ff, type);
     }
 
+    /** One edge's effect on its two actions, checked in Pacemaker's order (it decides the reasons). */
     private void updatePrimitiveOrdered(Action first, Action then, ActionFlags ff, int type) {
         if ((type & Action.ASYMMETRICAL) != 0) {
             asymmetric(first, then);
         }
-        if ((type & Action.IMPLIES_FIRST) != 0) {
-            if (!then.optional) {
-                first.optional = false;
-            }
-            if (!then.runnable && first.rsc != null && first.rsc == then.rsc && first.task.equals("stop")) {
-                // nothing: a stop is needed even if the restart cannot happen
-                assert true;
-            }
+        if ((type & Action.IMPLIES_FIRST) != 0 && !then.optional) {
+            first.optional = false;
         }
         if ((type & Action.PROMOTED_IMPLIES_FIRST) != 0 && then.rsc != null
                 && then.rsc.role == dev.vigil.model.Role.PROMOTED && !then.optional) {
             first.optional = false;
         }
-        if ((type & Action.PSEUDO_LEFT) != 0 && !ff.runnable() && !ff.pseudo()) {
-            then.runnable = false;
+        if ((type & Action.IMPLIES_FIRST_MIGRATABLE) != 0) {
+            if (!then.migrateRunnable || !then.runnable) {
+                first.runnable = false;
+            }
+            if (!then.optional) {
+                first.optional = false;
+            }
         }
-        if ((type & Action.RUNNABLE_LEFT) != 0 && then.runnable && !ff.runnable()) {
-            then.runnable = false;
-            setReason(then, first, "unrunnable");
+        if ((type & Action.PSEUDO_LEFT) != 0 && !ff.runnable()) {
+            then.migrateRunnable = false;
+            then.pseudo = false;
         }
         if ((type & Action.IMPLIES_THEN) != 0 && then.optional && !ff.optional() && !first.migrateRunnable) {
             then.optional = false;
@@ -511,6 +514,11 @@ final class Orderer {
         if ((type & Action.IMPLIES_THEN_ON_NODE) != 0 && then.optional && !ff.optional()
                 && first.node != null && first.node == then.node) {
             then.optional = false;
+        }
+        if ((type & Action.RUNNABLE_LEFT) != 0 && then.runnable && !ff.runnable()) {
+            then.runnable = false;
+            then.migrateRunnable = false;
+            setReason(then, first, "unrunnable");
         }
         if ((type & Action.RESTART) != 0) {
             restart(first, then);

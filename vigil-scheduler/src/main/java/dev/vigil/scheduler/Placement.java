@@ -93,7 +93,11 @@ final class Placement {
         }
     }
 
-    /** A location rule applies to the resource and, for groups and clones, to each child. */
+    /**
+     * A location rule applies to the resource and its children. In a colocated group only the
+     * first member takes the scores; later members only learn of the nodes (at score 0),
+     * since they follow the first member anyway.
+     */
     void applyLocation(Rsc rsc, Cluster.LocationRule rule) {
         if (rule.role() != null && rule.role() != Role.UNKNOWN) {
             if (rsc.nextRole != rule.role()) {
@@ -108,8 +112,14 @@ final class Placement {
             Discovery.note(rsc, node, rule.discovery());
         }
         if (rsc.isGroup() || rsc.isClone()) {
+            Cluster.LocationRule current = rule;
             for (Rsc child : rsc.children) {
-                applyLocation(child, rule);
+                applyLocation(child, current);
+                if (rsc.isGroup() && rsc.colocated && current == rule) {
+                    Map<SNode, Integer> zero = new LinkedHashMap<>();
+                    rule.scores().keySet().forEach(n -> zero.put(n, 0));
+                    current = new Cluster.LocationRule(rule.id(), rule.rsc(), rule.role(), zero, rule.discovery());
+                }
             }
         }
     }

@@ -205,6 +205,7 @@ final class Planner {
                 case "stop_unexpected" -> {
                     needStop = true;
                     stopUnexpected = true;
+                    rsc.stopUnexpected = true;
                 }
                 default -> {
                 }
@@ -348,8 +349,7 @@ final class Planner {
 
     private void startResource(Rsc rsc, SNode node, boolean optional, boolean stopUnexpected) {
         Action start = Actions.start(cluster, rsc, node, true);
-        if (!optional) {
-            // Required even when it cannot run: the summary then reports it as blocked.
+        if (start.runnable && !optional) {
             start.optional = false;
         }
         if (stopUnexpected && rsc.runningOn.contains(node) && node == rsc.assigned) {

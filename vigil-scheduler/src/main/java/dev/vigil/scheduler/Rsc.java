@@ -83,6 +83,8 @@ final class Rsc {
     boolean blocked;
     /** The cluster must stop it everywhere (multiple-active, orphan, etc.). */
     boolean mustStop;
+    /** Multiply active with multiple-active=stop_unexpected: stopped only where unexpected. */
+    boolean stopUnexpected;
     boolean failureIgnored;
     /** Parameters changed in a way the agent can reload without a restart. */
     boolean reload;
@@ -186,12 +188,32 @@ final class Rsc {
         }
     }
 
-    /** Where the resource runs (for a migration under way: its source). */
+    /**
+     * Where the resource is considered active: a partial migration's source; for a resource
+     * that does not need fencing to recover, the first clean node it runs on; else the first.
+     */
     SNode currentNode() {
-        if (partialMigrationSource != null) {
-            return partialMigrationSource;
+        SNode active = null;
+        boolean needsFencing = "fencing".equals(requires) || "unfencing".equals(requires);
+        for (SNode node : runningOn) {
+            boolean happy = node.online && !node.unclean;
+            if (partialMigrationSource != null) {
+                if (node == partialMigrationSource) {
+                    return node;
+                }
+            } else if (!needsFencing) {
+                if (happy && (active == null || !active.online || active.unclean)) {
+                    active = node;
+                }
+            }
+            if (active == null) {
+                active = node;
+            }
+            if (partialMigrationSource == null && (needsFencing || happy)) {
+                break;
+            }
         }
-        return runningOn.isEmpty() ? null : runningOn.get(0);
+        return active;
     }
 
     boolean isActive() {

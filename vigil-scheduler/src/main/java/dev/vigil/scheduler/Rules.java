@@ -111,7 +111,7 @@ final class Rules {
             // Pacemaker: "ne" holds when the attribute is missing; every other comparison fails.
             return a.operation().equals("ne") && !(actual == null && expected == null);
         }
-        int cmp = compare(actual, expected, a.type());
+        int cmp = compare(actual, expected, a.type(), a.operation());
         return switch (a.operation()) {
             case "eq" -> cmp == 0;
             case "ne" -> cmp != 0;
@@ -123,13 +123,21 @@ final class Rules {
         };
     }
 
-    private static int compare(String left, String right, String type) {
+    private static int compare(String left, String right, String type, String operation) {
         String t = type;
         if (t == null) {
-            t = isNumber(left) && isNumber(right) ? "number" : "string";
+            // Pacemaker compares as text unless ordering is asked for: then as numbers.
+            if (operation.equals("lt") || operation.equals("lte") || operation.equals("gt") || operation.equals("gte")) {
+                t = left.contains(".") || right.contains(".") ? "number" : "integer";
+            } else {
+                t = "string";
+            }
         }
         switch (t) {
-            case "integer", "number" -> {
+            case "integer" -> {
+                return Long.compare(leadingLong(left), leadingLong(right));
+            }
+            case "number" -> {
                 try {
                     return new BigDecimal(left.trim()).compareTo(new BigDecimal(right.trim()));
                 } catch (NumberFormatException e) {
@@ -145,8 +153,18 @@ final class Rules {
         }
     }
 
-    private static boolean isNumber(String s) {
-        return s != null && s.trim().matches("[+-]?\\d+(\\.\\d+)?");
+    /** The leading integer of the text, as C's strtoll reads it (0 when there is none). */
+    private static long leadingLong(String s) {
+        String t = s.trim();
+        int i = 0;
+        if (i < t.length() && (t.charAt(i) == '-' || t.charAt(i) == '+')) {
+            i++;
+        }
+        int start = i;
+        while (i < t.length() && Character.isDigit(t.charAt(i)) && i - start < 18) {
+            i++;
+        }
+        return i == start ? 0 : Long.parseLong(t.substring(0, i).replace("+", ""));
     }
 
     static int compareVersions(String a, String b) {

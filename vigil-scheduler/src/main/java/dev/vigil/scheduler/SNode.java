@@ -19,6 +19,8 @@ final class SNode {
     int order;
 
     boolean online;
+    /** Membership says the node is in the cluster (in_ccm), whatever its controller's state. */
+    boolean inCluster;
     boolean unclean;
     /** No status entry was ever recorded for this node. */
     boolean unseen = true;

@@ -59,7 +59,7 @@ final class StatusPrinter {
 
     static String nodeStatus(SNode node) {
         if (node.unclean) {
-            if (node.online) {
+            if (node.online || node.inCluster) {
                 return "UNCLEAN (online)";
             }
             return node.pending ? "UNCLEAN (pending)" : "UNCLEAN (offline)";
@@ -160,7 +160,7 @@ final class StatusPrinter {
             }
         }
         List<String> flags = new ArrayList<>();
-        if (node != null && !node.online && node.unclean) {
+        if (node != null && !node.online && !node.inCluster && node.unclean) {
             flags.add("UNCLEAN");
         }
         if (node != null && node == rsc.lockNode) {
@@ -183,8 +183,8 @@ final class StatusPrinter {
                 // an unreadable target-role was reported when unpacking
             }
         }
-        if (rsc.blocked || rsc.maintenance) {
-            flags.add(rsc.blocked ? "blocked" : "maintenance");
+        if (rsc.blocked) {
+            flags.add("blocked");
         } else if (!rsc.managed) {
             flags.add("unmanaged");
         }

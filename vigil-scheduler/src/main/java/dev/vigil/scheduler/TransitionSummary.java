@@ -60,6 +60,9 @@ final class TransitionSummary {
         Action start = first(rsc, "start", next);
         SNode startNode = start == null || !start.runnable ? null : current;
         Action stop = first(rsc, "stop", startNode);
+        if (stop == null && rsc.stopUnexpected) {
+            stop = first(rsc, "stop", null);
+        }
         Action promote = first(rsc, "promote", next);
         Action demote = first(rsc, "demote", next);
         Role nextRole = rsc.nextRole == null ? Role.STOPPED : rsc.nextRole;
@@ -80,7 +83,7 @@ final class TransitionSummary {
                 add("Stop", rsc, current, null, stop, stop != null && stop.reason != null ? stop : start);
             } else if (moving && current != null) {
                 add(rsc.failed ? "Recover" : "Move", rsc, current, next, stop, null);
-            } else if (rsc.failed) {
+            } else if (rsc.failed || rsc.stopUnexpected) {
                 add("Recover", rsc, current, null, stop, null);
             } else {
                 add("Restart", rsc, current, next, start, null);
@@ -106,7 +109,8 @@ final class TransitionSummary {
             add("Move", rsc, current, next, stop, null);
         } else if (rsc.reload) {
             add("Reload", rsc, current, null, start, null);
-        } else if (start != null && !start.optional) {
+        } else if (start != null && (!start.optional || !start.runnable)) {
+            // A start that cannot happen is still reported (as blocked).
             add("Start", rsc, null, next, start, null);
         } else if (rsc.role == Role.PROMOTED) {
             add("Demote", rsc, current, next, demote, null);

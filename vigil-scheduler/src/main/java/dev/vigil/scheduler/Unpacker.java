@@ -53,6 +53,7 @@ final class Unpacker {
         unpackNodes(cluster);
         unpackResources(cluster);
         NodeStatus.unpack(cluster);
+        NodeHealth.noteStates(cluster);
         HistoryUnpacker.unpack(cluster);
         return cluster;
     }
