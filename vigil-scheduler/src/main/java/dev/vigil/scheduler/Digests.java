@@ -146,8 +146,6 @@ final class Digests {
     private Map<String, String> operationParameters(Rsc rsc, SNode node, LrmOp op) {
         return OpConfig.parameters(cluster, rsc, op.operation(), op.intervalMs(), node);
     }
-        return own;
-    }
 
     private static List<String> names(String spaceSeparated) {
         return spaceSeparated == null ? List.of()

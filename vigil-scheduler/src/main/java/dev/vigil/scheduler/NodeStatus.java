@@ -70,10 +70,6 @@ final class NodeStatus {
         } else {
             withoutFencing(cluster, node, state);
         }
-        if (node.online && node.shutdown) {
-            // A node that is shutting down keeps running what it has but takes nothing new.
-            node.standby = true;
-        }
     }
 
     private static boolean isPositiveNumber(String v) {

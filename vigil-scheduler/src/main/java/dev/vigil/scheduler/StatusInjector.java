@@ -150,7 +150,7 @@ public final class StatusInjector {
         }
         List<LrmOp> ops = new ArrayList<>();
         for (LrmOp op : entry.ops()) {
-            if (!opId.equals(op.id())) {
+            if (!opId.equals(op.id()) && !(interval == 0 && supersededByLast(op))) {
                 ops.add(op);
             }
         }
@@ -158,6 +158,14 @@ public final class StatusInjector {
         resources.set(index, new LrmResource(entry.id(), entry.agentClass(), entry.provider(), entry.type(),
                 entry.container(), ops));
         replace(state, new NodeState(state.attributes(), state.transientAttributes(), true, resources));
+    }
+
+    /**
+     * An executor keeps one record of the last non-recurring operation: older-style records of
+     * single operations ({@code rsc_start_0}) give way to it, failure records stay.
+     */
+    private static boolean supersededByLast(LrmOp op) {
+        return op.intervalMs() == 0 && op.id() != null && !op.id().endsWith("_last_failure_0");
     }
 
     private Primitive findPrimitive(String id) {
