@@ -137,7 +137,8 @@ final class GraphBuilder {
 
     private GraphAction toGraphAction(Action a) {
         ActionType type = a.pseudo ? ActionType.PSEUDO
-                : a.rsc == null || a.task.equals("clear_failcount") ? ActionType.CLUSTER : ActionType.RESOURCE;
+                : a.rsc == null || a.task.equals("clear_failcount") || a.task.equals("lrm_delete") ? ActionType.CLUSTER
+                : ActionType.RESOURCE;
         Map<String, String> params = new LinkedHashMap<>();
         if (type == ActionType.RESOURCE) {
             params.putAll(Unpacker.paramsOn(cluster, a.rsc, a.node));

@@ -66,6 +66,7 @@ final class HistoryUnpacker {
         }
         List<LrmOp> ops = inCallOrder(entry.ops());
         cluster.histories.add(new Cluster.History(rsc, node, List.copyOf(ops)));
+        ShutdownLocks.noteHistory(cluster, rsc, node, entry);
         Role savedRole = rsc.role;
         rsc.role = Role.UNKNOWN;
         Replay r = new Replay();

@@ -23,6 +23,7 @@ public final class Scheduler {
         Cluster cluster = Unpacker.unpack(snapshot);
         NodeHealth.apply(cluster);
         Constraints.unpack(cluster);
+        ShutdownLocks.apply(cluster);
         Placement.applyNodeCriteria(cluster);
         InternalConstraints.create(cluster);
         Placement.assignAll(cluster);

@@ -156,7 +156,7 @@ public final class StatusInjector {
         }
         ops.add(new LrmOp(attrs));
         resources.set(index, new LrmResource(entry.id(), entry.agentClass(), entry.provider(), entry.type(),
-                entry.container(), ops));
+                entry.container(), ops, entry.shutdownLock()));
         replace(state, new NodeState(state.attributes(), state.transientAttributes(), true, resources));
     }
 
