@@ -224,8 +224,8 @@ final class Unpacker {
         List<Operation> ops = new ArrayList<>(cluster.index.resolve(p.operations()));
         if (t != null) {
             for (Operation templateOp : cluster.index.resolve(t.operations())) {
-                boolean overridden = ops.stream().anyMatch(o -> o.name().equals(templateOp.name())
-                        && Durations.parseMillisOr(o.interval(), 0) == Durations.parseMillisOr(templateOp.interval(), 0));
+                // A primitive's own operation of a name replaces all of the template's of that name.
+                boolean overridden = ops.stream().anyMatch(o -> o.name().equals(templateOp.name()));
                 if (!overridden) {
                     ops.add(templateOp);
                 }
