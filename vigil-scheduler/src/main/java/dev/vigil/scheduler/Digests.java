@@ -1,11 +1,13 @@
 package dev.vigil.scheduler;
 
 import dev.vigil.model.cib.LrmOp;
+import dev.vigil.model.cib.LrmResource;
 import dev.vigil.model.cib.Operation;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Compares each resource's operation history with its current definition, after assignment:
@@ -36,12 +38,42 @@ final class Digests {
         if (!rsc.isPrimitive() || rsc.orphan) {
             return;
         }
+        if (agentChanged(rsc, history.entry())) {
+            replaceAgent(rsc, node);
+            return;
+        }
         if (rsc.runningOn.contains(node)) {
             checkActive(rsc, node, activeOps(history.ops()));
         }
         if (failureWithOldParameters(rsc, node, history.ops())) {
             FailCounts.scheduleClear(cluster, rsc, node, "resource parameters have changed");
         }
+    }
+
+    /** Was the history recorded with another agent (class, provider or type) than configured now? */
+    private static boolean agentChanged(Rsc rsc, LrmResource entry) {
+        if (entry.agentClass() == null || entry.type() == null || rsc.agentClass == null) {
+            return false;
+        }
+        return !entry.agentClass().equals(rsc.agentClass) || !entry.type().equals(rsc.agentType)
+                || ("ocf".equals(rsc.agentClass) && !Objects.equals(entry.provider(), rsc.agentProvider));
+    }
+
+    /**
+     * A resource whose agent changed is stopped with the old agent; where it is to run next, its
+     * old history is deleted before it starts again with the new one.
+     */
+    private void replaceAgent(Rsc rsc, SNode node) {
+        if (rsc.assigned != node || !rsc.managed) {
+            return;
+        }
+        Action stop = rsc.runningOn.contains(node) ? Actions.stop(cluster, rsc, node, false) : null;
+        Action delete = Actions.custom(cluster, rsc, Action.key(rsc.id, "delete", 0), "delete", node, false);
+        Action start = Actions.start(cluster, rsc, node, false);
+        if (stop != null) {
+            cluster.orderings.add(Ordering.actions(stop, delete, Action.ORDER_OPTIONAL));
+        }
+        cluster.orderings.add(Ordering.actions(delete, start, Action.ORDER_OPTIONAL));
     }
 
     /** The operations since the resource last started on the node (all of them if it never did). */

@@ -65,7 +65,7 @@ final class HistoryUnpacker {
             return;
         }
         List<LrmOp> ops = inCallOrder(entry.ops());
-        cluster.histories.add(new Cluster.History(rsc, node, List.copyOf(ops)));
+        cluster.histories.add(new Cluster.History(rsc, node, entry, List.copyOf(ops)));
         ShutdownLocks.noteHistory(cluster, rsc, node, entry);
         Role savedRole = rsc.role;
         rsc.role = Role.UNKNOWN;

@@ -44,6 +44,10 @@ public final class StatusInjector {
         if (a.type() == ActionType.PSEUDO) {
             return;
         }
+        if (a.task().equals("delete") || a.task().equals("lrm_delete")) {
+            forget(a.node(), a.resource());
+            return;
+        }
         if (a.type() == ActionType.CLUSTER) {
             String action = a.parameters().getOrDefault("CRM_meta_stonith_action", "reboot");
             if (a.task().equals("stonith") && !action.equals("on")) {
@@ -56,6 +60,22 @@ public final class StatusInjector {
         }
         String rc = a.parameters().getOrDefault("CRM_meta_op_target_rc", "0");
         recordResult(a, rc);
+    }
+
+    /** Deleting a resource's history on a node (the executor forgets it). */
+    private void forget(String nodeName, String rscId) {
+        int i = indexOf(nodeName);
+        if (i < 0) {
+            return;
+        }
+        NodeState state = nodes.get(i);
+        List<LrmResource> kept = new ArrayList<>();
+        for (LrmResource r : state.lrmResources()) {
+            if (!r.id().equals(rscId)) {
+                kept.add(r);
+            }
+        }
+        replace(state, new NodeState(state.attributes(), state.transientAttributes(), state.hasLrm(), kept));
     }
 
     private int indexOf(String nodeName) {
