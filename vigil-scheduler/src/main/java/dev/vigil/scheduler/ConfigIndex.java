@@ -191,8 +191,8 @@ final class ConfigIndex {
                     }
                     value = t.value();
                 }
-                if (name == null) {
-                    continue;
+                if (name == null || "#default".equals(value)) {
+                    continue; // "#default" asks for the default: as if the pair were not there
                 }
                 if (overwrite) {
                     if (value == null) {

@@ -130,11 +130,18 @@ final class SmallCib {
         return out.append("</status></cib>").toString();
     }
 
-    private static String lrmResources(Map<String, StringBuilder> byResource) {
+    private String lrmResources(Map<String, StringBuilder> byResource) {
         StringBuilder out = new StringBuilder();
-        byResource.forEach((rsc, ops) -> out.append("<lrm_resource id=\"").append(rsc)
-                .append("\" class=\"ocf\" provider=\"pacemaker\" type=\"Dummy\">").append(ops).append("</lrm_resource>"));
+        byResource.forEach((rsc, ops) -> out.append("<lrm_resource id=\"").append(rsc).append("\" ")
+                .append(agentOf(rsc)).append('>').append(ops).append("</lrm_resource>"));
         return out.toString();
+    }
+
+    /** The agent attributes the resource is configured with (history records the same agent). */
+    private String agentOf(String rsc) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<primitive id=\"" + java.util.regex.Pattern.quote(rsc)
+                + "\"([^>]*?)/?>").matcher(resources);
+        return m.find() ? m.group(1).trim() : "class=\"ocf\" provider=\"pacemaker\" type=\"Dummy\"";
     }
 
     CrmSimulate.Report simulate() {
