@@ -25,10 +25,12 @@ final class Planner {
     static void plan(Cluster cluster) {
         Planner p = new Planner(cluster);
         Digests.checkParameterChanges(cluster);
+        Orphans.deleteHistories(cluster);
         Migration.decide(cluster);
         if (cluster.options.enableStartupProbes()) {
             p.probes();
         }
+        Orphans.clearFailCounts(cluster);
         for (Rsc rsc : cluster.resources) {
             p.createActions(rsc);
         }
