@@ -95,7 +95,8 @@ final class Digests {
             }
             if (op.intervalMs() > 0) {
                 checkRecurring(rsc, node, op);
-            } else if (!definitionChecked && checksDefinition(op.operation())) {
+            } else if (!definitionChecked && checksDefinition(op.operation())
+                    && op.rcCode() != HistoryUnpacker.OCF_NOT_RUNNING) {
                 definitionChecked = checkDefinition(rsc, node, op);
             }
         }

@@ -198,15 +198,19 @@ final class Migration {
             if ((o.flags() & ~Action.ORDER_OPTIONAL) == 0 || !Action.key(then.id, "stop", 0).equals(o.thenKey())) {
                 continue;
             }
-            if (then.isPrimitive() && !then.migrating && stopsForReal(then)) {
+            if (stopsForReal(then)) {
                 return then;
             }
         }
         return null;
     }
 
+    /** Does the resource (or, for a collective one, any of its primitives) stop without migrating? */
     private static boolean stopsForReal(Rsc rsc) {
-        if (rsc.runningOn.isEmpty()) {
+        if (!rsc.isPrimitive()) {
+            return rsc.primitives().stream().anyMatch(Migration::stopsForReal);
+        }
+        if (rsc.migrating || rsc.runningOn.isEmpty()) {
             return false;
         }
         return rsc.assigned == null || rsc.failed || !rsc.runningOn.contains(rsc.assigned);
@@ -248,10 +252,14 @@ final class Migration {
         return a;
     }
 
-    /** The stop a finished migration left on its source. */
+    /**
+     * The stop a finished migration left on its source. It only cleans up: it is not part of
+     * the resource's stop and start, so it gets an identity of its own that orderings between
+     * the resource's stops and starts do not catch.
+     */
     static void cleanUpSource(Cluster cluster, Rsc rsc) {
         if (rsc.dangleMigrationSource != null && rsc.dangleMigrationSource.online) {
-            Actions.stop(cluster, rsc, rsc.dangleMigrationSource, false);
+            Actions.custom(cluster, rsc, rsc.id + "_stop_0_after_migration", "stop", rsc.dangleMigrationSource, false);
         }
     }
 
