@@ -54,6 +54,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--show-graph", description = "Also print the transition graph: each action with the actions it waits for.")
     boolean showGraph;
 
+    @Option(names = "--repeat", paramLabel = "N",
+            description = "Benchmark: schedule the CIB N more times in this process and print the timing.")
+    int repeat;
+
     @Option(names = {"-S", "--simulate"}, description = "Print the full simulation (the default; for crm_simulate users).")
     boolean simulate;
 
@@ -69,7 +73,12 @@ public final class SimulateCommand implements Callable<Integer> {
                 err.println("vigil simulate: " + e.getMessage());
                 return 2;
             }
-            CrmSimulate.Report report = CrmSimulate.run(ClusterSnapshot.at(cib, Instant.now()));
+            ClusterSnapshot snapshot = ClusterSnapshot.at(cib, Instant.now());
+            CrmSimulate.Report report = CrmSimulate.run(snapshot);
+            if (repeat > 0) {
+                benchmark(snapshot, repeat, out);
+                return 0;
+            }
             if (showScores) {
                 report.scores().forEach(out::println);
             }
@@ -91,6 +100,23 @@ public final class SimulateCommand implements Callable<Integer> {
             return 2;
         }
         return batch(input.xmlDir, outDir, out, err);
+    }
+
+    /** Warm, in-process timing of the scheduler alone (unpack to graph), after warm-up runs. */
+    private static void benchmark(ClusterSnapshot snapshot, int runs, PrintWriter out) {
+        for (int i = 0; i < Math.min(5, runs); i++) {
+            dev.vigil.scheduler.Scheduler.schedule(snapshot);
+        }
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            dev.vigil.scheduler.Scheduler.schedule(snapshot);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        java.util.Arrays.sort(ms);
+        out.printf("scheduler (warm, in process): median %.1f ms, p90 %.1f ms, min %.1f ms over %d runs%n",
+                ms[runs / 2], ms[Math.min(runs - 1, (int) Math.ceil(runs * 0.9) - 1)], ms[0], runs);
+        out.flush();
     }
 
     private static int batch(Path in, Path out, PrintWriter stdout, PrintWriter err) throws IOException {
