@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Compares each resource's operation history with its current definition, after assignment:
@@ -206,8 +207,15 @@ final class Digests {
         return false;
     }
 
+    /** Operations the cluster itself schedules; records of others say nothing about the definition. */
+    private static final Set<String> CLUSTER_TASKS = Set.of("start", "stop", "monitor", "promote",
+            "demote", "migrate_to", "migrate_from", "notify", "reload", Planner.RELOAD);
+
     /** Unconfigured recurring operations count as changed; records without a digest never do. */
     private boolean definitionDiffers(Rsc rsc, SNode node, LrmOp op) {
+        if (!CLUSTER_TASKS.contains(op.operation())) {
+            return false;
+        }
         if (op.intervalMs() > 0) {
             Operation configured = OpConfig.find(rsc, op.operation(), op.intervalMs());
             if (configured == null || !OpConfig.enabled(configured)) {
