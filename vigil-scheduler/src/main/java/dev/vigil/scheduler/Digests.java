@@ -167,7 +167,8 @@ final class Digests {
     private boolean onlyReloadableChanged(Rsc rsc, SNode node, LrmOp op) {
         String restartDigest = op.get("op-restart-digest");
         return restartDigest != null && restartDigest.equals(OperationDigest.restart(Unpacker.paramsOn(cluster, rsc, node),
-                operationParameters(rsc, node, op), names(op.get("op-force-restart"))));
+                operationParameters(rsc, node, op),
+                op.get("op-force-restart") == null ? null : names(op.get("op-force-restart"))));
     }
 
     /** The parameters an operation runs with on a node: the resource's, then the operation's own. */

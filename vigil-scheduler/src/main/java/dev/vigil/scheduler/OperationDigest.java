@@ -46,15 +46,19 @@ public final class OperationDigest {
     /**
      * The {@code op-restart-digest}: only the resource parameters that force a restart (those
      * the agent cannot reload, listed in the history's {@code op-force-restart}), plus the
-     * operation's own parameters, which no reload can apply.
+     * operation's own parameters, which no reload can apply. Records that name no such list
+     * digested every parameter.
      *
      * @param resourceParams the resource's parameters as evaluated for the node
      * @param operationParams the parameters configured on the operation itself
+     * @param forceRestart the parameters that force a restart, or null for all of them
      */
     public static String restart(Map<String, String> resourceParams, Map<String, String> operationParams,
                                  Collection<String> forceRestart) {
         Map<String, String> digested = withoutMeta(resourceParams);
-        digested.keySet().retainAll(Set.copyOf(forceRestart));
+        if (forceRestart != null) {
+            digested.keySet().retainAll(Set.copyOf(forceRestart));
+        }
         digested.putAll(withoutMeta(operationParams));
         return md5(render(digested));
     }

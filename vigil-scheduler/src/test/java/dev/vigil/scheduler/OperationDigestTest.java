@@ -64,6 +64,12 @@ class OperationDigestTest {
     }
 
     @Test
+    void aRestartDigestWithoutAListCoversEveryParameter() {
+        Map<String, String> params = Map.of("a", "1", "b", "2");
+        assertEquals(OperationDigest.of(params, 0, 20_000), OperationDigest.restart(params, Map.of(), null));
+    }
+
+    @Test
     void secureDigestLeavesOutPrivateParameters() {
         Map<String, String> params = Map.of("fake", "bar", "abc", "x y", "passwd", "secret");
         assertEquals(OperationDigest.of(Map.of("fake", "bar", "abc", "x y"), 0, 20_000),
