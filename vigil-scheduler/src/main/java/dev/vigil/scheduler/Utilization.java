@@ -180,24 +180,35 @@ final class Utilization {
                 .thenComparingInt(original::indexOf));
     }
 
-    /** The score where the resource runs, or below any score when it runs nowhere usable. */
+    /**
+     * The score where the resource runs, or below any score when it runs nowhere usable. The
+     * scores of what must run with it count too: a member banned from the node bans the group.
+     */
     private static long currentNodeScore(Rsc rsc) {
         SNode current = rsc.runningOn.size() == 1 ? rsc.runningOn.get(0) : null;
         if (current == null || !Placement.available(current, false, rsc.allowed)
                 || !rsc.allowed.containsKey(current)) {
             return Long.MIN_VALUE;
         }
-        return rsc.allowed.get(current);
+        return togetherScore(rsc, current);
     }
 
     private static long bestScore(Rsc rsc) {
         long best = Long.MIN_VALUE;
-        for (Map.Entry<SNode, Integer> e : rsc.allowed.entrySet()) {
-            if (Placement.available(e.getKey(), false, rsc.allowed)) {
-                best = Math.max(best, e.getValue());
+        for (SNode node : rsc.allowed.keySet()) {
+            if (Placement.available(node, false, rsc.allowed)) {
+                best = Math.max(best, togetherScore(rsc, node));
             }
         }
         return best;
+    }
+
+    private static int togetherScore(Rsc rsc, SNode node) {
+        int total = 0;
+        for (Rsc r : colocatedSet(rsc)) {
+            total = Score.add(total, r.allowed.getOrDefault(node, Score.MINUS_INFINITY));
+        }
+        return total;
     }
 
     // ------------------------------------------------------------------ load orderings
