@@ -91,7 +91,14 @@ final class Digests {
     private void checkActive(Rsc rsc, SNode node, List<LrmOp> ops) {
         boolean definitionChecked = false;
         for (LrmOp op : ops) {
-            if (!succeeded(op) || op.operation() == null) {
+            if (op.operation() == null) {
+                continue;
+            }
+            if (op.opStatus() == LrmOp.STATUS_PENDING) {
+                restartPendingStart(rsc, node, op);
+                continue;
+            }
+            if (!succeeded(op)) {
                 continue;
             }
             if (op.intervalMs() > 0) {
@@ -100,6 +107,16 @@ final class Digests {
                     && op.rcCode() != HistoryUnpacker.OCF_NOT_RUNNING) {
                 definitionChecked = checkDefinition(rsc, node, op);
             }
+        }
+    }
+
+    /**
+     * A start still in progress with an old definition is stopped once it completes (and so
+     * started again with the new one where the resource stays).
+     */
+    private void restartPendingStart(Rsc rsc, SNode node, LrmOp op) {
+        if ("start".equals(op.operation()) && rsc.managed && changed(rsc, node, op)) {
+            Actions.stop(cluster, rsc, node, false);
         }
     }
 
