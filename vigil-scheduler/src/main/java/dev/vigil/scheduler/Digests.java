@@ -45,6 +45,8 @@ final class Digests {
         }
         if (rsc.runningOn.contains(node)) {
             checkActive(rsc, node, activeOps(history.ops()));
+        } else if (rsc.assigned == node) {
+            cancelStoppedRoleMonitors(rsc, node, history.ops());
         }
         if (failureWithOldParameters(rsc, node, history.ops())) {
             FailCounts.scheduleClear(cluster, rsc, node, "resource parameters have changed");
@@ -98,14 +100,24 @@ final class Digests {
                 restartPendingStart(rsc, node, op);
                 continue;
             }
-            if (!succeeded(op)) {
-                continue;
-            }
-            if (op.intervalMs() > 0) {
+            if (op.intervalMs() > 0 && op.opStatus() != LrmOp.STATUS_CANCELLED) {
                 checkRecurring(rsc, node, op);
+            } else if (!succeeded(op)) {
+                continue;
             } else if (!definitionChecked && checksDefinition(op.operation())
                     && op.rcCode() != HistoryUnpacker.OCF_NOT_RUNNING) {
                 definitionChecked = checkDefinition(rsc, node, op);
+            }
+        }
+    }
+
+    /** Monitors for the stopped role, where the resource is about to start, are cancelled first. */
+    private void cancelStoppedRoleMonitors(Rsc rsc, SNode node, List<LrmOp> ops) {
+        for (LrmOp op : ops) {
+            Operation configured = op.intervalMs() > 0 && succeeded(op)
+                    ? OpConfig.find(rsc, op.operation(), op.intervalMs()) : null;
+            if (configured != null && "stopped".equalsIgnoreCase(configured.role())) {
+                Actions.cancel(cluster, rsc, op.operation(), op.intervalMs(), node);
             }
         }
     }
@@ -133,8 +145,9 @@ final class Digests {
         boolean wanted = configured != null && OpConfig.enabled(configured);
         boolean orphaned = !wanted && rsc.assigned != null && cluster.options.stopOrphanActions();
         if (rsc.maintenance || node.maintenance || orphaned) {
-            Actions.cancel(cluster, rsc, op.operation(), op.intervalMs(), node);
-        } else if (wanted && rsc.assigned == node && changed(rsc, node, op)) {
+            Action cancel = Actions.cancel(cluster, rsc, op.operation(), op.intervalMs(), node);
+            cluster.orderings.add(Ordering.keyThenAction(rsc, "stop", cancel, Action.ORDER_OPTIONAL));
+        } else if (wanted && succeeded(op) && rsc.assigned == node && changed(rsc, node, op)) {
             Actions.custom(cluster, rsc, Action.key(rsc.id, op.operation(), op.intervalMs()), op.operation(), node,
                     false);
         }

@@ -480,7 +480,11 @@ final class Planner {
         for (SNode stopNode : cluster.nodes) {
             if (node != null && stopNode == node) {
                 if (Actions.find(cluster, rsc, key, node) != null) {
-                    cancel(rsc, op.name(), interval, node);
+                    // The monitor for the stopped role must be gone before the resource starts there.
+                    Action cancel = cancel(rsc, op.name(), interval, node);
+                    for (Action start : Actions.byTask(rsc, "start", node)) {
+                        cluster.orderings.add(Ordering.actions(cancel, start, Action.ORDER_OPTIONAL));
+                    }
                 }
                 continue;
             }
