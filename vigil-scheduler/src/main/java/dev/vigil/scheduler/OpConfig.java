@@ -61,6 +61,18 @@ final class OpConfig {
         return own;
     }
 
+    /** Is another operation of the same name configured with the same interval? Such pairs are ignored. */
+    static boolean duplicated(Rsc rsc, Operation op) {
+        long interval = Durations.parseMillisOr(op.interval(), -1);
+        for (Operation other : rsc.ops) {
+            if (other != op && op.name().equals(other.name())
+                    && Durations.parseMillisOr(other.interval(), -2) == interval) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean enabled(Operation op) {
         return !Options.isFalse(op.attribute("enabled"));
     }

@@ -400,7 +400,7 @@ final class Planner {
         }
         for (Operation op : rsc.ops) {
             long interval = Durations.parseMillisOr(op.interval(), 0);
-            if (interval <= 0 || !OpConfig.enabled(op)) {
+            if (interval <= 0 || !OpConfig.enabled(op) || OpConfig.duplicated(rsc, op)) {
                 continue;
             }
             Role opRole = op.role() == null ? Role.UNKNOWN : Role.parse(op.role());
