@@ -70,6 +70,12 @@ final class NodeStatus {
         } else {
             withoutFencing(cluster, node, state);
         }
+        if (node.online && node.shutdown && !node.standby) {
+            // A node that is shutting down keeps running what it has but takes nothing new;
+            // it is not shown as standby, though.
+            node.standby = true;
+            node.standbyForShutdown = true;
+        }
     }
 
     private static boolean isPositiveNumber(String v) {
@@ -172,6 +178,7 @@ final class NodeStatus {
         Map<String, String> a = node.attributes;
         if (Options.isTrue(a.get("standby"))) {
             node.standby = true;
+            node.standbyForShutdown = false;
         }
         if (Options.isTrue(a.get("maintenance"))) {
             node.maintenance = true;

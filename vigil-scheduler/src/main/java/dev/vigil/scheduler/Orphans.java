@@ -1,7 +1,8 @@
 package dev.vigil.scheduler;
 
 /**
- * Resources removed from the configuration but still in the history (orphans), when the
+ * Resources removed from the configuration but still in the history (orphans, not surplus
+ * instances of clones that still exist), when the
  * cluster stops them (stop-orphan-resources): their history is deleted on every node that
  * has one (after the stop where they still run), and their fail counts are cleared first.
  */
@@ -12,8 +13,8 @@ final class Orphans {
     static void deleteHistories(Cluster cluster) {
         for (Cluster.History history : cluster.histories) {
             Rsc rsc = history.rsc();
-            if (!rsc.orphan || !rsc.managed || !rsc.isPrimitive()) {
-                continue;
+            if (!rsc.orphan || !rsc.managed || !rsc.isPrimitive() || rsc.parent != null) {
+                continue; // surplus clone instances are only stopped
             }
             Action delete = Actions.custom(cluster, rsc, Action.key(rsc.id, "delete", 0), "delete", history.node(),
                     false);
@@ -25,7 +26,7 @@ final class Orphans {
 
     static void clearFailCounts(Cluster cluster) {
         for (Rsc rsc : cluster.orphans) {
-            if (!rsc.managed || !rsc.isPrimitive()) {
+            if (!rsc.managed || !rsc.isPrimitive() || rsc.parent != null) {
                 continue;
             }
             for (SNode node : cluster.nodes) {

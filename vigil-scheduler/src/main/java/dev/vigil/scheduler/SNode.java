@@ -26,6 +26,8 @@ final class SNode {
     boolean unseen = true;
     boolean standby;
     boolean standbyOnFail;
+    /** In standby only because it is shutting down (not shown as standby). */
+    boolean standbyForShutdown;
     boolean pending;
     boolean maintenance;
     boolean shutdown;
