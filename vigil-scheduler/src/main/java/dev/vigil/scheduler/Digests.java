@@ -217,6 +217,24 @@ final class Digests {
                 : Arrays.stream(spaceSeparated.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
     }
 
+    /**
+     * Once orderings are settled: a resource that has to restart after all (an ordering made
+     * its start required) is not reloaded.
+     */
+    static void settleReloads(Cluster cluster) {
+        for (Rsc rsc : cluster.byId.values()) {
+            if (!rsc.reload) {
+                continue;
+            }
+            for (Action reload : Actions.byTask(rsc, Planner.RELOAD, null)) {
+                if (Actions.byTask(rsc, "start", reload.node).stream().anyMatch(a -> !a.optional)) {
+                    reload.optional = true;
+                    rsc.reload = false;
+                }
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ failures with old parameters
 
     /**

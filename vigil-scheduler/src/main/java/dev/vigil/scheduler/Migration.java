@@ -46,8 +46,9 @@ final class Migration {
         SNode target = cluster.node(migrateTo.get("migrate_target"));
         List<LrmOp> sourceOps = historyOf(cluster, rsc, source);
         int at = sourceOps.indexOf(migrateTo);
-        if (target == null || target == source || at < 0 || !rsc.isPrimitive()) {
-            return;
+        if (target == null || target == source || at < 0 || !rsc.isPrimitive()
+                || migrateTo.opStatus() == LrmOp.STATUS_PENDING) {
+            return; // a migration still in progress is the pending operation's business
         }
         List<LrmOp> later = sourceOps.subList(at + 1, sourceOps.size());
         if (anySucceeded(later, "start") || anySucceeded(later, "migrate_from")) {

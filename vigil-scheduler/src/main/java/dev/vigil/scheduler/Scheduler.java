@@ -29,6 +29,7 @@ public final class Scheduler {
         Placement.assignAll(cluster);
         Planner.plan(cluster);
         Orderer.apply(cluster);
+        Digests.settleReloads(cluster);
         return cluster;
     }
 }
