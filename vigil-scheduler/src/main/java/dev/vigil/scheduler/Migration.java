@@ -188,22 +188,31 @@ final class Migration {
         return node.online && !node.unclean && !node.pending;
     }
 
-    /** A resource that must be stopped, without migrating, after this one stops; or null. */
+    /**
+     * A resource that must stop (or demote), without migrating, after this one stops; or null.
+     * Its stop would then have to wait for the whole migration, which may in turn wait for it.
+     */
     private static Rsc stopsBeforeRealStop(Cluster cluster, Rsc rsc) {
         String stopKey = Action.key(rsc.id, "stop", 0);
         for (Ordering o : cluster.orderings) {
-            if (o.firstRsc() != rsc || !stopKey.equals(o.firstKey()) || o.thenRsc() == null || o.thenRsc() == rsc) {
+            if (o.firstRsc() != rsc || !stopKey.equals(o.firstKey()) || o.thenRsc() == null || o.thenRsc() == rsc
+                    || (o.flags() & ~Action.ORDER_OPTIONAL) == 0) {
                 continue;
             }
             Rsc then = o.thenRsc();
-            if ((o.flags() & ~Action.ORDER_OPTIONAL) == 0 || !Action.key(then.id, "stop", 0).equals(o.thenKey())) {
-                continue;
+            if (Action.key(then.id, "stop", 0).equals(o.thenKey()) && stopsForReal(then)) {
+                return then;
             }
-            if (stopsForReal(then)) {
+            if (Action.key(then.id, "demote", 0).equals(o.thenKey()) && demotes(then)) {
                 return then;
             }
         }
         return null;
+    }
+
+    private static boolean demotes(Rsc rsc) {
+        return rsc.primitives().stream()
+                .anyMatch(p -> p.role == Role.PROMOTED && p.nextRole != null && p.nextRole != Role.PROMOTED);
     }
 
     /** Does the resource (or, for a collective one, any of its primitives) stop without migrating? */
