@@ -21,6 +21,8 @@ final class GraphBuilder {
     private final Cluster cluster;
     private final List<Action> included = new ArrayList<>();
     private final Set<Action> dumped = new LinkedHashSet<>();
+    private final Set<Action.Edge> keptLoadEdges = new java.util.HashSet<>();
+    private final Set<Action.Edge> droppedLoadEdges = new java.util.HashSet<>();
 
     private GraphBuilder(Cluster cluster) {
         this.cluster = cluster;
@@ -50,7 +52,8 @@ final class GraphBuilder {
             for (Action.Edge e : a.before) {
                 Action input = Orderer.forOrdering(e.first) != e.first && a.rsc != null && e.first.rsc != null
                         && e.first.rsc != a.rsc && !isAncestor(e.first.rsc, a.rsc) ? Orderer.forOrdering(e.first) : e.first;
-                if (shouldAddInput(a, input, e) && ids.containsKey(input) && !inputs.contains(input.id)) {
+                if (shouldAddInput(a, input, e) && ids.containsKey(input) && !inputs.contains(input.id)
+                        && !loadOrderingLoops(a, input, e)) {
                     inputs.add(input.id);
                 }
             }
@@ -63,6 +66,44 @@ final class GraphBuilder {
         settings.put("failed-stop-offset", "INFINITY");
         settings.put("failed-start-offset", "INFINITY");
         return new TransitionGraph(settings, synapses);
+    }
+
+    /**
+     * Load orderings (stops before a node's load_stopped, load_stopped before starts there) can
+     * close a loop when resources swap nodes; such an input is left out, as Pacemaker does. The
+     * loop is looked for through the other orderings and the load orderings kept so far.
+     */
+    private boolean loadOrderingLoops(Action then, Action input, Action.Edge edge) {
+        if ((edge.type & Action.LOAD) == 0) {
+            return false;
+        }
+        boolean loops = reaches(input, then, new java.util.HashSet<>());
+        if (loops) {
+            droppedLoadEdges.add(edge);
+        } else {
+            keptLoadEdges.add(edge);
+        }
+        return loops;
+    }
+
+    /** Does {@code from} wait, through orderings, for {@code target}? */
+    private boolean reaches(Action from, Action target, Set<Action> seen) {
+        if (from == target) {
+            return true;
+        }
+        if (!seen.add(from)) {
+            return false;
+        }
+        for (Action.Edge e : from.before) {
+            boolean load = (e.type & Action.LOAD) != 0;
+            if (e.type == 0 || (load && !keptLoadEdges.contains(e)) || droppedLoadEdges.contains(e)) {
+                continue;
+            }
+            if (reaches(e.first, target, seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAncestor(Rsc ancestor, Rsc rsc) {

@@ -252,14 +252,14 @@ final class Utilization {
                     continue;
                 }
                 for (Action stop : Actions.byTask(rsc, "stop", node)) {
-                    cluster.orderings.add(Ordering.actions(stop, loadStopped, Action.ORDER_OPTIONAL));
+                    cluster.orderings.add(Ordering.actions(stop, loadStopped, Action.LOAD));
                 }
             }
             Action loadStopped = rsc.assigned == null ? null
                     : Actions.find(cluster, null, loadStoppedKey(rsc.assigned), null);
             if (loadStopped != null) {
-                cluster.orderings.add(Ordering.actionThenKey(loadStopped, rsc, "start", Action.ORDER_OPTIONAL));
-                cluster.orderings.add(Ordering.actionThenKey(loadStopped, rsc, "migrate_to", Action.ORDER_OPTIONAL));
+                cluster.orderings.add(Ordering.actionThenKey(loadStopped, rsc, "start", Action.LOAD));
+                cluster.orderings.add(Ordering.actionThenKey(loadStopped, rsc, "migrate_to", Action.LOAD));
             }
         }
     }
