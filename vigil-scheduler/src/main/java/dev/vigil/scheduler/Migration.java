@@ -195,19 +195,29 @@ final class Migration {
     private static Rsc stopsBeforeRealStop(Cluster cluster, Rsc rsc) {
         String stopKey = Action.key(rsc.id, "stop", 0);
         for (Ordering o : cluster.orderings) {
-            if (o.firstRsc() != rsc || !stopKey.equals(o.firstKey()) || o.thenRsc() == null || o.thenRsc() == rsc
-                    || (o.flags() & ~Action.ORDER_OPTIONAL) == 0) {
+            if (o.firstRsc() != rsc || !stopKey.equals(o.firstKey()) || o.thenRsc() == null || o.thenRsc() == rsc) {
                 continue;
             }
             Rsc then = o.thenRsc();
-            if (Action.key(then.id, "stop", 0).equals(o.thenKey()) && stopsForReal(then)) {
+            boolean mandatory = (o.flags() & ~Action.ORDER_OPTIONAL) != 0;
+            if (Action.key(then.id, "stop", 0).equals(o.thenKey()) && stopsForReal(then)
+                    && (mandatory || movesElsewhere(then))) {
                 return then;
             }
-            if (Action.key(then.id, "demote", 0).equals(o.thenKey()) && demotes(then)) {
+            if (mandatory && Action.key(then.id, "demote", 0).equals(o.thenKey()) && demotes(then)) {
                 return then;
             }
         }
         return null;
+    }
+
+    /**
+     * Does some primitive of the resource stop for real and start again elsewhere? Even an
+     * optional ordering of such a resource around this one leaves no order for a migration:
+     * its start comes before the migration and its stop after it.
+     */
+    private static boolean movesElsewhere(Rsc rsc) {
+        return rsc.primitives().stream().anyMatch(p -> stopsForReal(p) && p.assigned != null);
     }
 
     private static boolean demotes(Rsc rsc) {
