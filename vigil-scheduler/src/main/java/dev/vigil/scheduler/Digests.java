@@ -147,9 +147,36 @@ final class Digests {
         if (rsc.maintenance || node.maintenance || orphaned) {
             Action cancel = Actions.cancel(cluster, rsc, op.operation(), op.intervalMs(), node);
             cluster.orderings.add(Ordering.keyThenAction(rsc, "stop", cancel, Action.ORDER_OPTIONAL));
+        } else if (!wanted) {
+            // Stopping everywhere ends the operation anyway: the cancel noted from the history is moot.
+            Action cancel = Actions.find(cluster, rsc, Actions.cancelKey(rsc, op.operation(), op.intervalMs()), node);
+            if (cancel != null) {
+                cancel.optional = true;
+            }
         } else if (wanted && succeeded(op) && rsc.assigned == node && changed(rsc, node, op)) {
             Actions.custom(cluster, rsc, Action.key(rsc.id, op.operation(), op.intervalMs()), op.operation(), node,
                     false);
+        }
+    }
+
+    /**
+     * Recurring operations in a node's history that are no longer configured are cancelled. The
+     * cancellation is noted while the history is read (before any recovery of the resource);
+     * whether it is still needed is settled after assignment ({@link #checkRecurring}).
+     */
+    static void cancelUnconfiguredRecurring(Cluster cluster, Rsc rsc, SNode node, List<LrmOp> ops) {
+        if (!rsc.isPrimitive() || rsc.orphan || !cluster.options.stopOrphanActions()) {
+            return;
+        }
+        for (LrmOp op : activeOps(ops)) {
+            if (op.intervalMs() <= 0 || op.operation() == null || op.opStatus() == LrmOp.STATUS_CANCELLED
+                    || op.opStatus() == LrmOp.STATUS_PENDING) {
+                continue;
+            }
+            Operation configured = OpConfig.find(rsc, op.operation(), op.intervalMs());
+            if (configured == null || !OpConfig.enabled(configured)) {
+                Actions.cancel(cluster, rsc, op.operation(), op.intervalMs(), node);
+            }
         }
     }
 

@@ -77,6 +77,9 @@ final class HistoryUnpacker {
             rsc.knownOn.add(node);
         }
         scheduleActiveRecurring(rsc, node, ops);
+        if (rsc.role != Role.UNKNOWN && rsc.role != Role.STOPPED) {
+            Digests.cancelUnconfiguredRecurring(cluster, rsc, node, ops);
+        }
         applyState(rsc, node, r);
         if (savedRole.compareTo(rsc.role) > 0 || rsc.role == Role.UNKNOWN) {
             rsc.role = savedRole == Role.UNKNOWN ? Role.STOPPED : savedRole;
