@@ -47,10 +47,13 @@ final class Tickets {
         return rule.role() == Role.PROMOTED && !rule.lossPolicy().equals("stop") ? "demote" : "stop";
     }
 
+    /**
+     * Only a dependency of the Promoted role leaves the resource running; promotion itself checks
+     * the ticket (a missing ticket bans just the instances that could be promoted, unlike a
+     * Promoted-role location, which would lower every instance's promotion score).
+     */
     private void demote(Cluster.TicketRule rule) {
-        if (rule.role() == Role.PROMOTED) {
-            cluster.locations.add(new Cluster.LocationRule(rule.id(), rule.rsc(), Role.PROMOTED, everywhere(), null));
-        } else {
+        if (rule.role() != Role.PROMOTED) {
             ban(rule.rsc());
         }
     }
