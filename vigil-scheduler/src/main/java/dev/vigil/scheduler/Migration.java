@@ -189,8 +189,9 @@ final class Migration {
     }
 
     /**
-     * A resource that must stop (or demote), without migrating, after this one stops; or null.
-     * Its stop would then have to wait for the whole migration, which may in turn wait for it.
+     * A resource that must stop after this one and start again elsewhere (or demote), without
+     * migrating; or null. Its stop would have to wait for the whole migration, which waits for
+     * its start: a loop. A resource that only stops can simply stop after the migration.
      */
     private static Rsc stopsBeforeRealStop(Cluster cluster, Rsc rsc) {
         String stopKey = Action.key(rsc.id, "stop", 0);
@@ -200,8 +201,7 @@ final class Migration {
             }
             Rsc then = o.thenRsc();
             boolean mandatory = (o.flags() & ~Action.ORDER_OPTIONAL) != 0;
-            if (Action.key(then.id, "stop", 0).equals(o.thenKey()) && stopsForReal(then)
-                    && (mandatory || movesElsewhere(then))) {
+            if (Action.key(then.id, "stop", 0).equals(o.thenKey()) && movesElsewhere(then)) {
                 return then;
             }
             if (mandatory && Action.key(then.id, "demote", 0).equals(o.thenKey()) && demotes(then)) {
