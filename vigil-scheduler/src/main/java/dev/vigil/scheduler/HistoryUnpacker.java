@@ -419,6 +419,9 @@ final class HistoryUnpacker {
             rsc.role = Role.STARTED;
             clearPastFailure = true;
         } else if (task.equals("migrate_to")) {
+            if (rsc.role.compareTo(Role.STARTED) < 0 || rsc.role == Role.UNKNOWN) {
+                setActive(rsc); // it ran here to be migrated away
+            }
             Migration.noteMigrateToSuccess(cluster, rsc, node, op);
         } else if (rsc.role.compareTo(Role.STARTED) < 0 || rsc.role == Role.UNKNOWN) {
             setActive(rsc);

@@ -175,8 +175,8 @@ final class Migration {
         if (source == null || target == null || source == target) {
             return false;
         }
-        if (rsc.partialMigrationTarget == null && rsc.runningOn.size() != 1) {
-            return false;
+        if (rsc.partialMigrationTarget == null && rsc.runningOn.size() != 1 || rsc.dangleMigrationSource != null) {
+            return false; // active on several nodes, or the last migration still needs cleaning up
         }
         if (rsc.role != Role.STARTED || (rsc.nextRole != null && rsc.nextRole != Role.STARTED)) {
             return false;
@@ -273,13 +273,13 @@ final class Migration {
     }
 
     /**
-     * The stop a finished migration left on its source. It only cleans up: it is not part of
-     * the resource's stop and start, so it gets an identity of its own that orderings between
-     * the resource's stops and starts do not catch.
+     * The stop a finished migration left on its source. It only cleans up: a start elsewhere
+     * waits for it, but it does not make the resource restart where it is.
      */
     static void cleanUpSource(Cluster cluster, Rsc rsc) {
         if (rsc.dangleMigrationSource != null && rsc.dangleMigrationSource.online) {
-            Actions.custom(cluster, rsc, rsc.id + "_stop_0_after_migration", "stop", rsc.dangleMigrationSource, false);
+            Action stop = Actions.stop(cluster, rsc, rsc.dangleMigrationSource, false);
+            stop.migrateRunnable = true;
         }
     }
 

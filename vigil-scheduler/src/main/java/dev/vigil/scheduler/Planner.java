@@ -164,6 +164,7 @@ final class Planner {
         if (rsc.nextRole == null || rsc.nextRole == Role.UNKNOWN) {
             rsc.nextRole = rsc.assigned == null ? Role.STOPPED : Role.STARTED;
         }
+        Migration.cleanUpSource(cluster, rsc);
         SNode current = rsc.currentNode();
         int cleanActive = 0;
         for (SNode n : rsc.runningOn) {
@@ -243,7 +244,6 @@ final class Planner {
         } else if (moving) {
             Migration.explainBlocked(cluster, rsc, current);
         }
-        Migration.cleanUpSource(cluster, rsc);
     }
 
     /** A reload of changed parameters is moot when the resource restarts anyway. */

@@ -63,4 +63,28 @@ class MigrationTest {
         assertEquals(List.of(), cib.transitionSummary());
         assertEquals(List.of("* Resource action: vm stop on node1"), cib.executed());
     }
+
+    @Test
+    void aResourceStillToCleanUpAfterAMigrationMovesOnWithoutMigrating() {
+        SmallCib cib = new SmallCib("node1", "node2", "node3").resources(dummy("vm", MIGRATABLE))
+                .constraints("<rsc_location id=\"prefer\" rsc=\"vm\" node=\"node3\" score=\"INFINITY\"/>")
+                .ran("node1", "vm", "migrate_to", 0, "migrate_source=\"node1\" migrate_target=\"node2\"")
+                .ran("node2", "vm", "migrate_from", 0, "migrate_source=\"node1\" migrate_target=\"node2\"")
+                .recorded("node3", "vm", "monitor", 0, 7, 7, "");
+        assertEquals(List.of("* Move vm ( node2 -> node3 )"), cib.transitionSummary());
+        assertEquals(List.of("* Resource action: vm stop on node2", "* Resource action: vm stop on node1",
+                "* Resource action: vm start on node3"), cib.executed());
+    }
+
+    @Test
+    void aSourceToCleanUpIsStoppedBeforeARestart() {
+        SmallCib cib = new SmallCib("node1", "node2").resources(dummy("vm", MIGRATABLE))
+                .constraints("<rsc_location id=\"prefer\" rsc=\"vm\" node=\"node2\" score=\"100\"/>")
+                .ran("node1", "vm", "migrate_to", 0, "migrate_source=\"node1\" migrate_target=\"node2\"")
+                .ran("node2", "vm", "migrate_from", 0, "migrate_source=\"node1\" migrate_target=\"node2\" "
+                        + "op-digest=\"00000000000000000000000000000000\"");
+        assertEquals(List.of("* Restart vm ( node2 ) due to resource definition change"), cib.transitionSummary());
+        assertEquals(List.of("* Resource action: vm stop on node2", "* Resource action: vm stop on node1",
+                "* Resource action: vm start on node2"), cib.executed());
+    }
 }
