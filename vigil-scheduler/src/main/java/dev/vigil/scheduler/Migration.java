@@ -252,9 +252,10 @@ final class Migration {
         SNode target = rsc.assigned;
         Action start = Actions.start(cluster, rsc, target, false);
         start.pseudo = true;
+        Action migrateTo = rsc.partialMigrationTarget == target ? null
+                : migrationAction(cluster, rsc, "migrate_to", source, source, target);
         Action migrateFrom = migrationAction(cluster, rsc, "migrate_from", target, source, target);
-        if (rsc.partialMigrationTarget != target) {
-            Action migrateTo = migrationAction(cluster, rsc, "migrate_to", source, source, target);
+        if (migrateTo != null) {
             cluster.orderings.add(Ordering.actions(migrateTo, migrateFrom,
                     Action.ORDER_OPTIONAL | Action.IMPLIES_THEN | Action.RUNNABLE_LEFT));
         }
@@ -301,6 +302,7 @@ final class Migration {
      * done), and so do orderings after real stops of other resources.
      */
     static void orderMigrations(Cluster cluster) {
+        cluster.orderings.removeIf(Migration::optionalAfterMigratingStop);
         for (Ordering o : List.copyOf(cluster.orderings)) {
             Rsc then = o.thenRsc();
             if (then == null || !then.migrating) {
@@ -317,6 +319,19 @@ final class Migration {
                 cluster.orderings.add(copyWithThen(o, migrateTo, Action.ORDER_OPTIONAL));
             }
         }
+    }
+
+    /**
+     * A merely optional ordering after a migrating resource's stop is dropped: that stop waits
+     * for the whole migration, and other resources need not.
+     */
+    private static boolean optionalAfterMigratingStop(Ordering o) {
+        Rsc first = o.firstRsc();
+        if (o.flags() != Action.ORDER_OPTIONAL || first == null || !first.migrating || o.thenRsc() == first) {
+            return false;
+        }
+        String task = o.firstAction() != null ? o.firstAction().task : Orderer.taskOfKey(o.firstKey());
+        return task.equals("stop");
     }
 
     private static void orderBeforeMigration(Cluster cluster, Ordering o, Action migrateTo) {
