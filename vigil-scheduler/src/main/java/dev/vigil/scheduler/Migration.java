@@ -356,11 +356,21 @@ final class Migration {
 
     private static boolean firstIsRealStop(Ordering o) {
         Rsc first = o.firstRsc();
-        if (first == null || first == o.thenRsc() || first.migrating) {
+        if (first == null || first == o.thenRsc() || first.migrating || enclosing(first, o.thenRsc())) {
             return false;
         }
         String task = o.firstAction() != null ? o.firstAction().task : Orderer.taskOfKey(o.firstKey());
         return task.equals("stop");
+    }
+
+    /** Is the resource a group or other collective that contains the other one? */
+    private static boolean enclosing(Rsc collective, Rsc rsc) {
+        for (Rsc parent = rsc.parent; parent != null; parent = parent.parent) {
+            if (parent == collective) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Ordering copyWithThen(Ordering o, Action then, int flags) {
