@@ -634,7 +634,7 @@ final class Planner {
         boolean orderImplicit = "fencing".equals(rsc.requires) || "unfencing".equals(rsc.requires) || target.isGuest();
         List<Action> stops = Actions.byTask(rsc, "stop", target);
         Action parentStop = null;
-        if (!stops.isEmpty() && orderImplicit) {
+        if (!stops.isEmpty() && orderImplicit && rsc.top() != rsc) {
             for (Action a : rsc.top().actions) {
                 if (a.task.equals("stop")) {
                     parentStop = a;
