@@ -41,7 +41,17 @@ import java.util.Map;
 /** Writes the model as Pacemaker CIB XML with two-space indentation. */
 final class CibWriter {
     private final StringBuilder out = new StringBuilder(4096);
+    private final boolean sortAttributes;
     private int depth;
+
+    CibWriter() {
+        this(false);
+    }
+
+    /** @param sortAttributes write each element's attributes in name order (canonical text) */
+    CibWriter(boolean sortAttributes) {
+        this.sortAttributes = sortAttributes;
+    }
 
     String write(Cib cib) {
         open("cib", cib.attributes());
@@ -400,7 +410,7 @@ final class CibWriter {
     }
 
     private void attributes(Map<String, String> a) {
-        for (Map.Entry<String, String> e : a.entrySet()) {
+        for (Map.Entry<String, String> e : (sortAttributes ? new java.util.TreeMap<>(a) : a).entrySet()) {
             if (e.getValue() == null) {
                 continue;
             }

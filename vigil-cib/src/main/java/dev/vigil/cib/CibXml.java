@@ -41,4 +41,13 @@ public final class CibXml {
     public static String write(Cib cib) {
         return new CibWriter().write(cib);
     }
+
+    /**
+     * The document with every element's attributes in name order. Models compare attributes
+     * without regard to order, and so does this text: equal models give equal text, whatever
+     * order their attributes were built or parsed in (for hashes).
+     */
+    public static String writeCanonical(Cib cib) {
+        return new CibWriter(true).write(cib);
+    }
 }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The top-level {@code vigil} command; subcommands register themselves in {@link #commandLine()}. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VigilCommand.Version.class,
         description = "Vigil: a high-availability cluster manager for Linux services.",
-        subcommands = {CommandLine.HelpCommand.class, SimulateCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, SimulateCommand.class, ClusterCommand.class, CibCommand.class,
+            NodeCommand.class, KeygenCommand.class})
 public final class VigilCommand {
 
     /** A command line with every offline subcommand of this module. */

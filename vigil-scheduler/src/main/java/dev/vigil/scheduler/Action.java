@@ -74,6 +74,8 @@ final class Action {
     /** In the graph even while optional (a start already pending, to be confirmed). */
     boolean printAlways;
     boolean cancel;
+    /** A stop made unnecessary by recovering a guest's container (the guest's "fencing"). */
+    boolean impliedByFencing;
     /** What the action needs before it may run (start/promote only): nothing, quorum, fencing, unfencing. */
     String needs = "nothing";
     String reason;

@@ -82,6 +82,10 @@ final class Colocations {
             CloneAssigner.applyCloneAsPrimary(cluster, dependent, primary, c);
             return;
         }
+        if (primary.isBundle()) {
+            BundleAssigner.applyBundleAsPrimary(dependent, primary, c);
+            return;
+        }
         Rsc effectivePrimary = primary;
         if (primary.isGroup() && primary.colocated && !primary.children.isEmpty()) {
             effectivePrimary = c.score() >= Score.INFINITY ? primary.children.get(primary.children.size() - 1)

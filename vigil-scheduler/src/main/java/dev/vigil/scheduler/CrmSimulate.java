@@ -24,9 +24,11 @@ public final class CrmSimulate {
     }
 
     public static Report run(ClusterSnapshot snapshot) {
-        Cluster cluster = Scheduler.run(snapshot);
+        // The current status is what the history says, before the scheduler decides anything.
+        Cluster cluster = Unpacker.unpack(snapshot);
+        List<String> current = StatusPrinter.print(cluster, true);
+        Scheduler.schedule(cluster);
         List<String> scores = new ArrayList<>(cluster.trace.lines);
-        List<String> current = StatusPrinter.print(Unpacker.unpack(snapshot), true);
         List<PlannedChange> changes = TransitionSummary.of(cluster);
         var graph = GraphBuilder.build(cluster);
         SchedulerResult result = new SchedulerResult(graph, changes, scores, List.of(), cluster.warnings);

@@ -36,7 +36,9 @@ final class Digests {
     private void check(Cluster.History history) {
         Rsc rsc = history.rsc();
         SNode node = history.node();
-        if (!rsc.isPrimitive() || rsc.orphan) {
+        if (!rsc.isPrimitive() || rsc.orphan || rsc.isBundleReplicaPart()) {
+            // A replica's generated definition only approximates Pacemaker's (its container's
+            // run options, mounts and so on), so its digests cannot be compared.
             return;
         }
         if (agentChanged(rsc, history.entry())) {

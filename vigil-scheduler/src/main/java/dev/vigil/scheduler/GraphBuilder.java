@@ -116,6 +116,10 @@ final class GraphBuilder {
     }
 
     private void addResource(Rsc rsc) {
+        if (rsc.isBundle()) {
+            addBundle(rsc);
+            return;
+        }
         List<Action> own = new ArrayList<>(rsc.actions);
         java.util.Collections.reverse(own);
         for (Action a : own) {
@@ -123,6 +127,23 @@ final class GraphBuilder {
         }
         for (Rsc child : rsc.children) {
             addResource(child);
+        }
+    }
+
+    /**
+     * A bundle's clone first, then each replica's IP, container and connection; the bundle's
+     * own pseudo actions come with the cluster's actions.
+     */
+    private void addBundle(Rsc bundle) {
+        if (bundle.bundledClone != null) {
+            addResource(bundle.bundledClone);
+        }
+        for (Bundles.Replica replica : bundle.replicas) {
+            for (Rsc member : new Rsc[] {replica.ip, replica.container, replica.remote}) {
+                if (member != null) {
+                    addResource(member);
+                }
+            }
         }
     }
 
@@ -173,7 +194,21 @@ final class GraphBuilder {
                 && (first.node != null && then.node != null && first.node != then.node || first.optional)) {
             return false; // only where the two would meet
         }
-        return true;
+        // A stop implied by a guest's recovery cannot wait for what the recovery waits for.
+        return !(first.impliedByFencing && dependsOn(first, then, new java.util.HashSet<>()));
+    }
+
+    /** Does {@code action} (transitively) wait for {@code other}? */
+    private static boolean dependsOn(Action action, Action other, Set<Action> seen) {
+        for (Action.Edge e : action.before) {
+            if (e.type == 0 || !seen.add(e.first)) {
+                continue;
+            }
+            if (e.first == other || dependsOn(e.first, other, seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private GraphAction toGraphAction(Action a) {

@@ -404,6 +404,7 @@ final class HistoryUnpacker {
         } else if (task.equals("start")) {
             rsc.role = Role.STARTED;
             clearPastFailure = true;
+            r.migrateTo = null; // a later start here settles an earlier migration away
         } else if (task.equals("stop")) {
             rsc.role = Role.STOPPED;
             clearPastFailure = true;
@@ -418,6 +419,7 @@ final class HistoryUnpacker {
         } else if (task.equals("migrate_from")) {
             rsc.role = Role.STARTED;
             clearPastFailure = true;
+            r.migrateTo = null;
         } else if (task.equals("migrate_to")) {
             if (rsc.role.compareTo(Role.STARTED) < 0 || rsc.role == Role.UNKNOWN) {
                 setActive(rsc); // it ran here to be migrated away
@@ -539,7 +541,7 @@ final class HistoryUnpacker {
                     break;
             }
         }
-        if (rsc.isRemoteConnection) {
+        if (dropsRemoteConnection(rsc, task, intervalMs)) {
             return OnFail.RESET_REMOTE;
         }
         if (task.equals("stop")) {
@@ -549,6 +551,18 @@ final class HistoryUnpacker {
             return OnFail.RESTART_CONTAINER;
         }
         return OnFail.RESTART;
+    }
+
+    /**
+     * A failure of a remote node's connection drops the connection, and the remote node must
+     * be fenced, except when a probe or a start fails: then no connection existed.
+     */
+    private boolean dropsRemoteConnection(Rsc rsc, String task, long intervalMs) {
+        if (!rsc.isRemoteConnection || rsc.container != null || !cluster.options.stonithEnabled()) {
+            return false;
+        }
+        boolean probe = task.equals("monitor") && intervalMs == 0;
+        return !probe && !task.equals("start");
     }
 
     /**

@@ -26,8 +26,7 @@ final class InternalConstraints {
             case PRIMITIVE -> primitive(rsc);
             case GROUP -> group(rsc);
             case CLONE -> CloneActions.internalConstraints(this, cluster, rsc);
-            case BUNDLE -> {
-            }
+            case BUNDLE -> BundleActions.internalConstraints(this, cluster, rsc);
         }
     }
 
@@ -46,15 +45,10 @@ final class InternalConstraints {
             order(rsc, "start", rsc, "promote", Action.RUNNABLE_LEFT);
         }
         order(rsc, "lrm_delete", rsc, "monitor", Action.SAME_NODE | Action.THEN_CANCELS_FIRST);
+        Containers.internalConstraints(cluster, rsc);
         if (rsc.isRemoteConnection || rsc.isFencingDevice) {
-            for (SNode node : cluster.nodes) {
-                if (node.isRemote()) {
-                    Integer s = rsc.allowed.get(node);
-                    if (s != null) {
-                        rsc.allowed.put(node, Score.MINUS_INFINITY);
-                    }
-                }
-            }
+            // Remote nodes host neither connections nor fencing devices.
+            Containers.avoidRemoteNodes(rsc);
         }
     }
 

@@ -30,7 +30,9 @@ final class NodeStatus {
                 cluster.dc = node;
             }
             if (node.isRemote()) {
-                continue; // remote and guest nodes get their state from their connection resource
+                // Remote and guest nodes get their membership from their connection resource.
+                RemoteNodes.unpackAttributes(cluster, node, configs.get(node.id), states.get(node.id));
+                continue;
             }
             // Until its status entry is seen, a node is unclean if startup-fencing says so.
             node.unclean = cluster.options.startupFencing() && cluster.options.stonithEnabled();

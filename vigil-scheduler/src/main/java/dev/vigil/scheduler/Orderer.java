@@ -242,6 +242,9 @@ final class Orderer {
             return;
         }
         Rsc rsc = action.rsc.top();
+        if (rsc.parent != null) {
+            rsc = rsc.parent; // a bundle member: the whole bundle
+        }
         for (Rsc child : rsc.children) {
             Action childAction = null;
             for (Action a : child.actions) {
@@ -277,6 +280,9 @@ final class Orderer {
         }
         for (Rsc child : rsc.children) {
             markBlocked(child, task, reason);
+        }
+        if (rsc.bundledClone != null) {
+            markBlocked(rsc.bundledClone, task, reason);
         }
     }
 
@@ -423,6 +429,9 @@ final class Orderer {
         if (action.rsc.isGroup()) {
             return groupFlags(action, null); // only clones look at a specific node
         }
+        if (action.rsc.isBundle()) {
+            return BundleActions.flagsForOrdering(action, node);
+        }
         return CloneActions.flagsForOrdering(action, node);
     }
 
@@ -503,6 +512,16 @@ final class Orderer {
                 first.optional = false;
             }
         }
+        // A bundle's pseudo actions are shown when its members act, though nothing waits for them.
+        if ((type & Action.IMPLIES_FIRST_PRINTED) != 0 && !then.optional && isBundleAction(first)) {
+            first.optional = false;
+        }
+        if ((type & Action.IMPLIES_THEN_PRINTED) != 0 && !ff.optional() && isBundleAction(then)) {
+            then.optional = false;
+        }
+        if ((type & Action.PROBE) != 0 && !ff.runnable()) {
+            then.runnable = false; // a probe that must wait for a start that cannot happen
+        }
         if ((type & Action.PSEUDO_LEFT) != 0 && !ff.runnable()) {
             then.migrateRunnable = false;
             then.pseudo = false;
@@ -544,7 +563,14 @@ final class Orderer {
 
     /** Pacemaker's reason text for a flag change caused by another action: "unrunnable web start". */
     static void setReason(Action then, Action cause, String change) {
-        if (then.reason != null || cause == null || (cause.rsc != null && cause.rsc == then.rsc)) {
+        if (then.reason != null || cause == null) {
+            return;
+        }
+        if (cause.rsc != null && cause.rsc == then.rsc) {
+            if (isMigration(cause)) {
+                // A migration's orderings are copies of its start's: what blocks one blocks the other.
+                then.reason = cause.reason;
+            }
             return;
         }
         if (cause.rsc == null) {
@@ -552,6 +578,14 @@ final class Orderer {
         } else {
             then.reason = change + " " + cause.rsc.id + " " + cause.task;
         }
+    }
+
+    private static boolean isMigration(Action a) {
+        return a.task.equals("migrate_to") || a.task.equals("migrate_from");
+    }
+
+    private static boolean isBundleAction(Action a) {
+        return a.pseudo && a.rsc != null && a.rsc.isBundle();
     }
 
     /** A stop/start pair of one resource: required start forces the stop; unrunnable start too. */

@@ -26,6 +26,9 @@ final class Placement {
             p.symmetricDefault(rsc);
         }
         p.applyLocations();
+        for (Rsc rsc : cluster.byId.values()) {
+            p.applyExclusiveDiscovery(rsc);
+        }
         for (Rsc rsc : cluster.resources) {
             p.stickiness(rsc);
         }
@@ -44,7 +47,8 @@ final class Placement {
         }
         for (Rsc rsc : cluster.resources) {
             if (rsc.isRemoteConnection) {
-                p.assign(rsc, null);
+                p.assign(rsc, rsc.partialMigrationTarget);
+                RemoteNodes.connectionAssigned(rsc);
             }
         }
         for (Rsc rsc : cluster.resources) {
@@ -59,8 +63,16 @@ final class Placement {
     private void symmetricDefault(Rsc rsc) {
         if (cluster.options.symmetricCluster() && !rsc.orphan) {
             for (SNode node : cluster.nodes) {
-                addScore(rsc, node, 0, true);
+                if (!node.bundleNode) { // only the bundle's own instances may use its guest nodes
+                    addScore(rsc, node, 0, true);
+                }
             }
+            if (rsc.bundledClone != null) {
+                symmetricDefault(rsc.bundledClone);
+            }
+        }
+        if (rsc.isBundle()) {
+            BundleAssigner.nodeCriteria(cluster, rsc);
         }
     }
 
@@ -121,13 +133,30 @@ final class Placement {
                     current = new Cluster.LocationRule(rule.id(), rule.rsc(), rule.role(), zero, rule.discovery());
                 }
             }
+        } else if (rsc.isBundle()) {
+            BundleAssigner.applyLocation(this, rsc, rule);
+        }
+    }
+
+    /** With exclusive discovery, a resource may only run where such a constraint enables discovery. */
+    private void applyExclusiveDiscovery(Rsc rsc) {
+        if (!rsc.exclusiveDiscovery) {
+            return;
+        }
+        for (Map.Entry<SNode, Integer> e : rsc.allowed.entrySet()) {
+            if (!"exclusive".equals(Discovery.mode(rsc, e.getKey()))) {
+                e.setValue(Score.MINUS_INFINITY);
+            }
         }
     }
 
     private void stickiness(Rsc rsc) {
-        if (!rsc.children.isEmpty()) {
+        if (!rsc.children.isEmpty() || rsc.bundledClone != null) {
             for (Rsc child : rsc.children) {
                 stickiness(child);
+            }
+            if (rsc.bundledClone != null) {
+                stickiness(rsc.bundledClone);
             }
             return;
         }
@@ -141,17 +170,29 @@ final class Placement {
         addScore(rsc, node, rsc.stickiness, false);
     }
 
+    /** Has the resource failed on the node as often as its migration-threshold allows? */
+    boolean thresholdReached(Rsc rsc, SNode node) {
+        if (rsc.migrationThreshold == 0 || rsc.failureIgnored) {
+            return false;
+        }
+        int failures = FailCounts.count(cluster, rsc, node);
+        return failures > 0 && rsc.migrationThreshold - failures <= 0;
+    }
+
     private void failureThreshold(Rsc rsc, SNode node) {
-        if (!rsc.children.isEmpty()) {
+        if (!rsc.children.isEmpty() || rsc.bundledClone != null) {
             for (Rsc child : new ArrayList<>(rsc.children)) {
                 failureThreshold(child, node);
+            }
+            if (rsc.bundledClone != null) {
+                failureThreshold(rsc.bundledClone, node);
             }
             return;
         }
         if (rsc.migrationThreshold == 0 || rsc.failureIgnored) {
             return;
         }
-        int failures = FailCounts.count(cluster, rsc, node);
+        int failures = Containers.failCount(cluster, rsc, node);
         if (failures <= 0) {
             return;
         }
@@ -174,7 +215,7 @@ final class Placement {
             case PRIMITIVE -> assignPrimitive(rsc, prefer);
             case GROUP -> assignGroup(rsc, prefer);
             case CLONE -> CloneAssigner.assign(this, cluster, rsc, prefer);
-            case BUNDLE -> null;
+            case BUNDLE -> BundleAssigner.assign(this, cluster, rsc, prefer);
         };
     }
 

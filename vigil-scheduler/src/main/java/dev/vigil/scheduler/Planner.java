@@ -45,6 +45,7 @@ final class Planner {
     private void probes() {
         for (SNode node : cluster.nodes) {
             if (!node.online) {
+                RemoteNodes.fenceIfConnectionLost(cluster, node);
                 continue;
             }
             if (node.unclean || !node.rscDiscoveryEnabled) {
@@ -62,12 +63,15 @@ final class Planner {
         }
     }
 
-    private boolean probe(Rsc rsc, SNode node) {
+    boolean probe(Rsc rsc, SNode node) {
+        if (rsc.isBundle()) {
+            return BundleActions.probe(this, cluster, rsc, node);
+        }
         if (node.isRemote()) {
             if (rsc.isFencingDevice || rsc.isRemoteConnection) {
                 return false;
             }
-            if (node.isGuest() && RemoteNodes.containsGuestNode(rsc)) {
+            if (node.isGuest() && RemoteNodes.containsGuestNode(cluster, rsc)) {
                 return false;
             }
         }
@@ -84,6 +88,9 @@ final class Planner {
         }
         if (rsc.container != null && !rsc.isRemoteConnection) {
             return false;
+        }
+        if (node.bundleNode && !Bundles.runsOn(rsc, node)) {
+            return false; // a bundle's guest node only hosts its replica's instance
         }
         if (rsc.orphan) {
             return false;
@@ -105,6 +112,10 @@ final class Planner {
         if (node.isGuest()) {
             Rsc guest = node.remoteRsc.container;
             if (guest != null && guest.role == Role.STOPPED) {
+                // Nothing can run in a stopped guest; start only once its container was probed.
+                if (guest.assigned != null && !guest.knownOn.contains(guest.assigned)) {
+                    cluster.orderings.add(Ordering.byKey(guest, "monitor", top, "start", Action.ORDER_OPTIONAL));
+                }
                 return false;
             }
             if (guest != null && RemoteNodes.guestWillStop(node)) {
@@ -123,7 +134,7 @@ final class Planner {
         if (!probe.runnable && rsc.runningOn.isEmpty()) {
             flags |= Action.RUNNABLE_LEFT;
         }
-        Rsc startOf = rsc.isCloneInstance() || rsc.parent == null ? top : rsc;
+        Rsc startOf = rsc.isCloneInstance() || rsc.parent == null || rsc.parent.isBundle() ? top : rsc;
         if (rsc.parent != null && rsc.parent.isGroup() && rsc.parent.parent == null) {
             startOf = rsc;
         }
@@ -139,8 +150,7 @@ final class Planner {
             case PRIMITIVE -> primitiveActions(rsc);
             case GROUP -> groupActions(rsc);
             case CLONE -> CloneActions.create(this, cluster, rsc);
-            case BUNDLE -> {
-            }
+            case BUNDLE -> BundleActions.create(this, cluster, rsc);
         }
     }
 
@@ -539,7 +549,7 @@ final class Planner {
             Action fencing = null;
             if (node.isGuest()) {
                 if (node.remoteRequiresReset && haveManaged && Fencing.canFence(cluster, node)) {
-                    RemoteNodes.fenceGuest(cluster, node);
+                    RemoteNodes.fenceGuest(cluster, this, node);
                 }
                 continue;
             }
@@ -609,9 +619,12 @@ final class Planner {
     }
 
     private void stonithOrdering(Rsc rsc, Action fencing) {
-        if (!rsc.children.isEmpty()) {
+        if (!rsc.children.isEmpty() || rsc.bundledClone != null) {
             for (Rsc child : rsc.children) {
                 stonithOrdering(child, fencing);
+            }
+            if (rsc.bundledClone != null) {
+                stonithOrdering(rsc.bundledClone, fencing);
             }
             return;
         }
@@ -645,6 +658,7 @@ final class Planner {
         for (Action stop : stops) {
             stop.pseudo = true;
             stop.runnable = true;
+            stop.impliedByFencing = target.isGuest();
             if (orderImplicit) {
                 cluster.orderings.add(Ordering.actions(fencing, stop, Action.ORDER_OPTIONAL));
                 if (parentStop != null && parentStop != stop) {

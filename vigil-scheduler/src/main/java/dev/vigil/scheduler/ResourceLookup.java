@@ -23,6 +23,9 @@ final class ResourceLookup {
         }
         String base = stripInstance(historyId);
         Rsc clone = cloneOwning(cluster, base);
+        if (clone != null && clone.parent != null && clone.parent.isBundle()) {
+            return bundledInstance(cluster, clone, base, node, historyId, entry);
+        }
         if (clone != null) {
             if (clone.globallyUnique) {
                 Rsc exact = cluster.byId.get(historyId);
@@ -114,6 +117,17 @@ final class ResourceLookup {
         return found;
     }
 
+    /** A bundled instance is the one of the replica whose guest node the history is from. */
+    private static Rsc bundledInstance(Cluster cluster, Rsc clone, String base, SNode node, String historyId,
+                                       LrmResource entry) {
+        for (Bundles.Replica replica : clone.parent.replicas) {
+            if (replica.node == node && replica.child != null) {
+                return replica.child;
+            }
+        }
+        return cloneOrphan(cluster, clone, base, historyId, entry);
+    }
+
     /** A new instance beyond clone-max, marked orphan, for history that fits no instance. */
     private static Rsc cloneOrphan(Cluster cluster, Rsc clone, String base, String historyId, LrmResource entry) {
         int n = clone.children.size();
@@ -160,6 +174,7 @@ final class ResourceLookup {
         cluster.byId.put(id, rsc);
         cluster.resources.add(rsc);
         cluster.orphans.add(rsc);
+        RemoteNodes.adoptOrphan(cluster, rsc, entry);
         if (rsc.managed) {
             // A removed resource must not run anywhere; it is stopped where it still runs.
             for (SNode n : cluster.nodes) {

@@ -71,6 +71,10 @@ final class Rsc {
     /** For a resource running inside a guest node: the container resource. */
     Rsc container;
     final List<Rsc> fillers = new ArrayList<>();
+    /** Bundle: its settings, its replicas and the implicit clone of its primitive (or null). */
+    Bundles.Spec bundleSpec;
+    final List<Bundles.Replica> replicas = new ArrayList<>();
+    Rsc bundledClone;
 
     // ------------------------------------------------------------------ current state (from history)
     Role role = Role.STOPPED;
@@ -142,13 +146,31 @@ final class Rsc {
         return variant == Variant.BUNDLE;
     }
 
-    /** The top-level resource this one belongs to. */
+    /**
+     * The top-level resource this one belongs to; within a bundle, the bundle's member (its
+     * clone, a container, an address or a connection) counts as top-level, as in Pacemaker.
+     */
     Rsc top() {
         Rsc r = this;
-        while (r.parent != null) {
+        while (r.parent != null && !r.parent.isBundle()) {
             r = r.parent;
         }
         return r;
+    }
+
+    /** The bundle this resource belongs to, or null. */
+    Rsc enclosingBundle() {
+        for (Rsc r = parent; r != null; r = r.parent) {
+            if (r.isBundle()) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Is this a resource a bundle generates for a replica (container, address or connection)? */
+    boolean isBundleReplicaPart() {
+        return parent != null && parent.isBundle();
     }
 
     /** The id without a clone instance suffix ({@code web:2} → {@code web}). */
@@ -185,6 +207,9 @@ final class Rsc {
         }
         for (Rsc c : r.children) {
             collectPrimitives(c, out);
+        }
+        if (r.bundledClone != null) {
+            collectPrimitives(r.bundledClone, out);
         }
     }
 

@@ -14,7 +14,7 @@ final class SNode {
 
     final String id;
     final String name;
-    final Kind kind;
+    Kind kind;
     /** Index in name order; used for deterministic tie-breaks. */
     int order;
 
@@ -37,6 +37,12 @@ final class SNode {
     /** Guest/remote: the connection must be reset (the node is "fenced" by recovering it). */
     boolean remoteRequiresReset;
     boolean remoteWasFenced;
+    /** Configured in the CIB's node list (rather than made for a connection). */
+    boolean configured;
+    /** The guest node of a bundle replica: resources other than the replica's child avoid it. */
+    boolean bundleNode;
+    /** Remote/guest: membership has been worked out from the connection resource. */
+    boolean remoteStateKnown;
     boolean remoteMaintenance;
     /** A remote node whose connection is being moved or is unusable. */
     boolean remoteReconnecting;

@@ -21,6 +21,12 @@ public final class Scheduler {
     /** Runs every stage and returns the working set (for reports that need more than the result). */
     static Cluster run(ClusterSnapshot snapshot) {
         Cluster cluster = Unpacker.unpack(snapshot);
+        schedule(cluster);
+        return cluster;
+    }
+
+    /** The stages after unpacking. */
+    static void schedule(Cluster cluster) {
         NodeHealth.apply(cluster);
         Constraints.unpack(cluster);
         ShutdownLocks.apply(cluster);
@@ -30,6 +36,5 @@ public final class Scheduler {
         Planner.plan(cluster);
         Orderer.apply(cluster);
         Digests.settleReloads(cluster);
-        return cluster;
     }
 }

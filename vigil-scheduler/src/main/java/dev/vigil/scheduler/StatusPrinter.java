@@ -39,6 +39,9 @@ final class StatusPrinter {
             lists.put(name, new ArrayList<>());
         }
         for (SNode node : cluster.nodes) {
+            if (node.isGuest() && !node.online) {
+                continue; // crm_mon leaves out guests whose connection is down
+            }
             String status = nodeStatus(node);
             String prefix = node.kind == SNode.Kind.MEMBER ? "" : node.kind == SNode.Kind.REMOTE ? "Remote" : "Guest";
             if (status.equals("online")) {
@@ -91,7 +94,7 @@ final class StatusPrinter {
         out.add("  * Full List of Resources:");
         int before = out.size();
         for (Rsc rsc : cluster.resources) {
-            if (rsc.orphan && !rsc.isActive()) {
+            if (rsc.orphan && !rsc.isActive() || RemoteNodes.isImplicitConnection(rsc)) {
                 continue;
             }
             resource(rsc, "    ");
@@ -127,16 +130,21 @@ final class StatusPrinter {
 
     /** One primitive: {@code id\t(class:provider:type):\t Started node (flags)}. */
     String primitiveLine(Rsc rsc, String name, boolean showNodes) {
+        SNode node = rsc.runningOn.size() == 1 ? rsc.runningOn.get(0) : null;
+        if (node == null && rsc.lockNode != null) {
+            node = rsc.lockNode;
+        }
+        return primitiveLine(rsc, name, showNodes, node);
+    }
+
+    /** A primitive shown on a given node (a bundle replica is shown where its container runs). */
+    String primitiveLine(Rsc rsc, String name, boolean showNodes, SNode node) {
         StringBuilder s = new StringBuilder();
         s.append(name).append("\t(").append(rsc.agentClass == null ? "unknown" : rsc.agentClass);
         if (rsc.agentProvider != null && "ocf".equals(rsc.agentClass)) {
             s.append(':').append(rsc.agentProvider);
         }
         s.append(':').append(rsc.agentType == null ? "unknown" : rsc.agentType).append("):\t");
-        SNode node = rsc.runningOn.size() == 1 ? rsc.runningOn.get(0) : null;
-        if (node == null && rsc.lockNode != null) {
-            node = rsc.lockNode;
-        }
         if (rsc.orphan) {
             s.append(" ORPHANED");
         }

@@ -22,7 +22,7 @@ final class TransitionSummary {
                 s.lines.add(new PlannedChange("Shutdown", a.node.name, "", "", true));
             } else if (a.task.equals("stonith")) {
                 String op = a.meta.getOrDefault("stonith_action", "reboot");
-                s.lines.add(new PlannedChange("Fence (" + op + ")", a.node.name, "",
+                s.lines.add(new PlannedChange("Fence (" + op + ")", fenceTarget(a.node), "",
                         a.reason == null ? "" : a.reason, true));
             }
         }
@@ -32,7 +32,23 @@ final class TransitionSummary {
         return s.lines;
     }
 
+    /** A guest is named with the container whose recovery fences it. */
+    private static String fenceTarget(SNode node) {
+        Rsc container = node.isGuest() && node.remoteRsc != null ? node.remoteRsc.container : null;
+        return container == null ? node.name : node.name + " (resource: " + container.id + ")";
+    }
+
     private void resource(Rsc rsc) {
+        if (rsc.isBundle()) {
+            for (Bundles.Replica replica : rsc.replicas) {
+                for (Rsc member : new Rsc[] {replica.ip, replica.container, replica.remote, replica.child}) {
+                    if (member != null) {
+                        resource(member);
+                    }
+                }
+            }
+            return;
+        }
         if (!rsc.children.isEmpty()) {
             for (Rsc child : rsc.children) {
                 resource(child);

@@ -51,7 +51,9 @@ final class Unpacker {
             cluster.ticketStates.put(t.id(), t.attributes());
         }
         unpackNodes(cluster);
+        RemoteNodes.addNodes(cluster);
         unpackResources(cluster);
+        RemoteNodes.link(cluster);
         NodeStatus.unpack(cluster);
         NodeHealth.noteStates(cluster);
         HistoryUnpacker.unpack(cluster);
@@ -73,6 +75,7 @@ final class Unpacker {
                 continue;
             }
             SNode node = new SNode(n.id(), name, kind);
+            node.configured = true;
             if (n.score() != null) {
                 node.baseWeight = Score.parseLenient(n.score());
             }
@@ -144,15 +147,18 @@ final class Unpacker {
     private static void unpackResources(Cluster cluster) {
         List<Rsc> top = new ArrayList<>();
         for (Resource r : cluster.cib.configuration().resources()) {
-            Rsc rsc = build(cluster, r, null, null);
-            top.add(rsc);
+            top.add(build(cluster, r, null, null));
+        }
+        // Guest nodes' implicit connections come after the configured resources.
+        for (Primitive connection : RemoteNodes.guestConnections(cluster)) {
+            top.add(build(cluster, connection, null, null));
         }
         // Pacemaker processes resources by priority, highest first (a stable sort).
         top.sort(Comparator.comparingInt((Rsc r) -> -r.priority));
         cluster.resources.addAll(top);
     }
 
-    private static Rsc build(Cluster cluster, Resource config, Rsc parent, String instanceSuffix) {
+    static Rsc build(Cluster cluster, Resource config, Rsc parent, String instanceSuffix) {
         String suffix = instanceSuffix == null ? "" : instanceSuffix;
         Rsc rsc;
         if (config instanceof Primitive p) {
@@ -184,6 +190,7 @@ final class Unpacker {
             unpackMeta(cluster, rsc, b.metaAttributes(), null);
             unpackCommon(cluster, rsc);
             cluster.byId.put(rsc.id, rsc);
+            Bundles.unpack(cluster, rsc, b);
             return rsc;
         } else {
             throw new IllegalStateException("unknown resource type " + config);
