@@ -684,7 +684,7 @@ final class CibReader {
             ops.add(new LrmOp(attributes(c)));
         }
         return new LrmResource(required(e, "id"), optional(e, "class"), optional(e, "provider"),
-                optional(e, "type"), optional(e, "container"), ops);
+                optional(e, "type"), optional(e, "container"), ops, optional(e, "shutdown-lock"));
     }
 
     // ---------------------------------------------------------------- helpers

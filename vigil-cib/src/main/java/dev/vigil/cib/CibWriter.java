@@ -330,7 +330,7 @@ final class CibWriter {
 
     private void lrmResource(LrmResource r) {
         Map<String, String> a = attrs("id", r.id(), "type", r.type(), "class", r.agentClass(),
-                "provider", r.provider(), "container", r.container());
+                "provider", r.provider(), "container", r.container(), "shutdown-lock", r.shutdownLock());
         withChildren("lrm_resource", a, () -> r.ops().forEach(this::lrmOp), r.ops().isEmpty());
     }
 

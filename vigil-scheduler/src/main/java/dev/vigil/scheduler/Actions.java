@@ -147,6 +147,21 @@ final class Actions {
         return custom(cluster, rsc, Action.key(rsc.id, "demote", 0), "demote", node, optional);
     }
 
+    /** Cancels a recurring operation that is active on a node. */
+    static Action cancel(Cluster cluster, Rsc rsc, String task, long interval, SNode node) {
+        String key = Action.key(rsc.id, task, interval);
+        Action cancel = custom(cluster, rsc, cancelKey(rsc, task, interval), "cancel", node, false);
+        cancel.cancel = true;
+        cancel.meta.put("task", task);
+        cancel.meta.put("interval", Long.toString(interval));
+        cancel.meta.put("cancel_key", key);
+        return cancel;
+    }
+
+    static String cancelKey(Rsc rsc, String task, long interval) {
+        return rsc.id + "_cancel_" + interval + "_" + task;
+    }
+
     /** A pseudo action of a collective resource (group, clone, bundle): no node. */
     static Action pseudo(Cluster cluster, Rsc rsc, String task, boolean optional) {
         Action a = custom(cluster, rsc, Action.key(rsc.id, task, 0), task, null, optional);

@@ -49,6 +49,12 @@ final class Cluster {
     record FailedOp(Rsc rsc, SNode node, dev.vigil.model.cib.LrmOp op) {
     }
 
+    /** Every resource's operation history on every node, in status order (ops in call order). */
+    final List<History> histories = new ArrayList<>();
+
+    record History(Rsc rsc, SNode node, dev.vigil.model.cib.LrmResource entry, List<dev.vigil.model.cib.LrmOp> ops) {
+    }
+
     Cluster(Cib cib, Options options, long now, ConfigIndex index) {
         this.cib = cib;
         this.options = options;

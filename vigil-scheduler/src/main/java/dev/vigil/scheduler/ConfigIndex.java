@@ -155,7 +155,9 @@ final class ConfigIndex {
             }
             resolved.add(r);
         }
+        // Among sets of equal score the one listed last takes precedence, as in Pacemaker 2.1.5.
         List<NvSet> ordered = new ArrayList<>(resolved);
+        java.util.Collections.reverse(ordered);
         ordered.sort((a, b) -> {
             if (alwaysFirstId != null) {
                 boolean af = alwaysFirstId.equals(a.id());
@@ -189,8 +191,8 @@ final class ConfigIndex {
                     }
                     value = t.value();
                 }
-                if (name == null) {
-                    continue;
+                if (name == null || "#default".equals(value)) {
+                    continue; // "#default" asks for the default: as if the pair were not there
                 }
                 if (overwrite) {
                     if (value == null) {

@@ -83,6 +83,21 @@ final class Constraints {
         return out;
     }
 
+    /** Does the id name a tag or template, standing for several resources? */
+    private boolean namesSeveral(String id) {
+        return id != null && !cluster.byId.containsKey(id)
+                && (tags.containsKey(id) || cluster.index.templates.containsKey(id));
+    }
+
+    /**
+     * One side of a constraint as a resource set: a tag or template stands for its resources as
+     * an unordered set, as if the constraint had been written with sets.
+     */
+    private ResourceSet asSet(String constraintId, String id, String role, String action) {
+        return new ResourceSet(constraintId + "-" + id, null, namesSeveral(id) ? "false" : null, null, null, action,
+                role, null, null, List.of(id));
+    }
+
     private Rsc single(String id, String constraintId) {
         List<Rsc> r = resolve(id);
         if (r.size() != 1) {
@@ -199,6 +214,17 @@ final class Constraints {
         int score = k.score() == null ? 0 : Score.parseLenient(k.score());
         if (!k.sets().isEmpty()) {
             colocationSets(k, score);
+            return;
+        }
+        if (namesSeveral(k.rsc()) && namesSeveral(k.withRsc())) {
+            // Pacemaker 2.1.5 expands only one side of a colocation into a set: this one has no effect.
+            cluster.warnings.add("constraint " + k.id() + ": colocating a tag or template with another is ignored");
+            return;
+        }
+        if (namesSeveral(k.rsc()) || namesSeveral(k.withRsc())) {
+            colocationSets(new ColocationConstraint(k.id(), null, null, null, null, k.score(), k.nodeAttribute(),
+                    k.influence(), List.of(asSet(k.id(), k.rsc(), k.rscRole(), null),
+                    asSet(k.id(), k.withRsc(), k.withRscRole(), null))), score);
             return;
         }
         Rsc dependent = single(k.rsc(), k.id());
@@ -419,6 +445,14 @@ final class Constraints {
             orderSets(o);
             return;
         }
+        if (namesSeveral(o.first()) || namesSeveral(o.then())) {
+            String firstTask = o.firstAction() == null ? "start" : o.firstAction();
+            String thenTask = o.thenAction() == null ? firstTask : o.thenAction();
+            orderSets(new OrderConstraint(o.id(), null, null, null, null, o.kind(), o.score(), o.symmetrical(),
+                    o.requireAll(), List.of(asSet(o.id(), o.first(), null, firstTask),
+                    asSet(o.id(), o.then(), null, thenTask))));
+            return;
+        }
         Rsc first = single(o.first(), o.id());
         Rsc then = single(o.then(), o.id());
         if (first == null || then == null) {
@@ -624,17 +658,23 @@ final class Constraints {
     // ------------------------------------------------------------------ tickets
 
     private void ticket(TicketConstraint t) {
-        List<Rsc> targets = new ArrayList<>();
-        if (!t.sets().isEmpty()) {
-            for (ResourceSet set : t.sets()) {
-                targets.addAll(setMembers(set));
+        String lossPolicy = t.lossPolicy() == null ? "stop" : t.lossPolicy();
+        if (t.sets().isEmpty()) {
+            for (Rsc r : resolve(t.rsc())) {
+                addTicket(new Cluster.TicketRule(t.id(), r, t.ticket(), role(t.rscRole()), lossPolicy));
             }
-        } else {
-            targets.addAll(resolve(t.rsc()));
+            return;
         }
-        for (Rsc r : targets) {
-            cluster.tickets.add(new Cluster.TicketRule(t.id(), r, t.ticket(), role(t.rscRole()),
-                    t.lossPolicy() == null ? "stop" : t.lossPolicy()));
+        for (ResourceSet set : t.sets()) {
+            Role setRole = role(set.role() != null ? set.role() : t.rscRole());
+            for (Rsc r : setMembers(set)) {
+                addTicket(new Cluster.TicketRule(t.id(), r, t.ticket(), setRole, lossPolicy));
+            }
         }
+    }
+
+    private void addTicket(Cluster.TicketRule rule) {
+        cluster.tickets.add(rule);
+        Tickets.apply(cluster, rule);
     }
 }

@@ -32,6 +32,22 @@ final class FailCounts {
         return total;
     }
 
+    /**
+     * Whether the node keeps a fail count for the whole resource ({@code fail-count-RSC}, the
+     * format before per-operation counts). Pacemaker honours that format only in CIBs written
+     * before feature set 3.0.13.
+     */
+    static boolean hasWholeResourceCount(Cluster cluster, Rsc rsc, SNode node) {
+        if (!wholeResourceCountsHonoured(cluster)) {
+            return false;
+        }
+        return parse(node.attributes.getOrDefault("fail-count-" + nameFor(rsc), "0")) > 0;
+    }
+
+    static boolean wholeResourceCountsHonoured(Cluster cluster) {
+        return FeatureSet.olderThan(cluster.cib.get("crm_feature_set"), "3.0.13");
+    }
+
     /** The fail count as recorded, expired or not. */
     static int countIgnoringTimeout(Rsc rsc, SNode node) {
         String id = nameFor(rsc);

@@ -25,6 +25,8 @@ final class GraphBuilder {
     private final Set<Action> dumped = new LinkedHashSet<>();
     /** Resource ids in the operation history (computed when first needed). */
     private Set<String> historyIds;
+    private final Set<Action.Edge> keptLoadEdges = new java.util.HashSet<>();
+    private final Set<Action.Edge> droppedLoadEdges = new java.util.HashSet<>();
 
     private GraphBuilder(Cluster cluster) {
         this.cluster = cluster;
@@ -54,7 +56,8 @@ final class GraphBuilder {
             for (Action.Edge e : a.before) {
                 Action input = Orderer.forOrdering(e.first) != e.first && a.rsc != null && e.first.rsc != null
                         && e.first.rsc != a.rsc && !isAncestor(e.first.rsc, a.rsc) ? Orderer.forOrdering(e.first) : e.first;
-                if (shouldAddInput(a, input, e) && ids.containsKey(input) && !inputs.contains(input.id)) {
+                if (shouldAddInput(a, input, e) && ids.containsKey(input) && !inputs.contains(input.id)
+                        && !loadOrderingLoops(a, input, e)) {
                     inputs.add(input.id);
                 }
             }
@@ -67,6 +70,44 @@ final class GraphBuilder {
         settings.put("failed-stop-offset", "INFINITY");
         settings.put("failed-start-offset", "INFINITY");
         return new TransitionGraph(settings, synapses);
+    }
+
+    /**
+     * Load orderings (stops before a node's load_stopped, load_stopped before starts there) can
+     * close a loop when resources swap nodes; such an input is left out, as Pacemaker does. The
+     * loop is looked for through the other orderings and the load orderings kept so far.
+     */
+    private boolean loadOrderingLoops(Action then, Action input, Action.Edge edge) {
+        if ((edge.type & Action.LOAD) == 0) {
+            return false;
+        }
+        boolean loops = reaches(input, then, new java.util.HashSet<>());
+        if (loops) {
+            droppedLoadEdges.add(edge);
+        } else {
+            keptLoadEdges.add(edge);
+        }
+        return loops;
+    }
+
+    /** Does {@code from} wait, through orderings, for {@code target}? */
+    private boolean reaches(Action from, Action target, Set<Action> seen) {
+        if (from == target) {
+            return true;
+        }
+        if (!seen.add(from)) {
+            return false;
+        }
+        for (Action.Edge e : from.before) {
+            boolean load = (e.type & Action.LOAD) != 0;
+            if (e.type == 0 || (load && !keptLoadEdges.contains(e)) || droppedLoadEdges.contains(e)) {
+                continue;
+            }
+            if (reaches(e.first, target, seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAncestor(Rsc ancestor, Rsc rsc) {
@@ -231,10 +272,14 @@ final class GraphBuilder {
 
     private GraphAction toGraphAction(Action a) {
         ActionType type = a.pseudo ? ActionType.PSEUDO
-                : a.rsc == null || a.task.equals("clear_failcount") ? ActionType.CLUSTER : ActionType.RESOURCE;
+                : a.rsc == null || a.task.equals("clear_failcount") || a.task.equals("lrm_delete") ? ActionType.CLUSTER
+                : ActionType.RESOURCE;
         Map<String, String> params = new LinkedHashMap<>();
         if (type == ActionType.RESOURCE) {
             params.putAll(Unpacker.paramsOn(cluster, a.rsc, a.node));
+            if (!a.cancel) {
+                params.putAll(OpConfig.parameters(cluster, a.rsc, a.task, a.intervalMs, a.node));
+            }
         }
         for (Map.Entry<String, String> m : a.meta.entrySet()) {
             params.put("CRM_meta_" + m.getKey(), m.getValue());

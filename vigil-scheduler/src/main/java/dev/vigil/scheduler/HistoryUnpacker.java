@@ -56,6 +56,7 @@ final class HistoryUnpacker {
             }
         }
         RemoteNodes.unpackHistories(cluster, this);
+        Migration.finishUnpack(cluster);
         for (Rsc rsc : cluster.byId.values()) {
             Rsc clone = rsc.enclosingClone();
             if (rsc.isPrimitive() && rsc.role == Role.STARTED && clone != null && clone.promotable) {
@@ -70,6 +71,8 @@ final class HistoryUnpacker {
             return;
         }
         List<LrmOp> ops = inCallOrder(entry.ops());
+        cluster.histories.add(new Cluster.History(rsc, node, entry, List.copyOf(ops)));
+        ShutdownLocks.noteHistory(cluster, rsc, node, entry);
         Role savedRole = rsc.role;
         rsc.role = Role.UNKNOWN;
         Replay r = new Replay();
@@ -80,6 +83,9 @@ final class HistoryUnpacker {
             rsc.knownOn.add(node);
         }
         scheduleActiveRecurring(rsc, node, ops);
+        if (rsc.role != Role.UNKNOWN && rsc.role != Role.STOPPED) {
+            Digests.cancelUnconfiguredRecurring(cluster, rsc, node, ops);
+        }
         applyState(rsc, node, r);
         if (rsc.runningOn.contains(node) && !entry.id().equals(rsc.id)) {
             rsc.historyId = entry.id(); // an anonymous instance active under another instance's name
@@ -360,6 +366,12 @@ final class HistoryUnpacker {
         return -1;
     }
 
+    /** The rc the controller expected, or success when the history does not say. */
+    static int expectedRcOrDefault(LrmOp op) {
+        int expected = expectedRc(op);
+        return expected < 0 ? OCF_OK : expected;
+    }
+
     private void pending(Rsc rsc, SNode node, String task, long interval, LrmOp op) {
         switch (task) {
             case "start" -> {
@@ -423,6 +435,9 @@ final class HistoryUnpacker {
             clearPastFailure = true;
             r.migrateTo = null;
         } else if (task.equals("migrate_to")) {
+            if (rsc.role.compareTo(Role.STARTED) < 0 || rsc.role == Role.UNKNOWN) {
+                setActive(rsc); // it ran here to be migrated away
+            }
             Migration.noteMigrateToSuccess(cluster, rsc, node, op);
         } else if (rsc.role.compareTo(Role.STARTED) < 0 || rsc.role == Role.UNKNOWN) {
             setActive(rsc);
@@ -643,7 +658,7 @@ final class HistoryUnpacker {
             return;
         }
         if (r.migrateTo != null) {
-            Migration.noteMigrationState(cluster, rsc, node, r.migrateTo);
+            Migration.noteMigrationState(this, cluster, rsc, node, r.migrateTo);
         }
         boolean active = rsc.role != Role.STOPPED;
         if (active && !node.online && !node.maintenance && rsc.managed) {

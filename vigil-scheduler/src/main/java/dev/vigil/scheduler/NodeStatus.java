@@ -72,9 +72,11 @@ final class NodeStatus {
         } else {
             withoutFencing(cluster, node, state);
         }
-        if (node.online && node.shutdown) {
-            // A node that is shutting down keeps running what it has but takes nothing new.
+        if (node.online && node.shutdown && !node.standby) {
+            // A node that is shutting down keeps running what it has but takes nothing new;
+            // it is not shown as standby, though.
             node.standby = true;
+            node.standbyForShutdown = true;
         }
     }
 
@@ -118,35 +120,32 @@ final class NodeStatus {
         }
     }
 
+    /**
+     * With fencing, a node that is not plainly up is pending, cleanly down, or unclean (to be
+     * fenced). A node that asked to shut down is simply up or down, whatever its membership
+     * says; one expected down (or never expected up) is pending while any layer still sees it.
+     */
     private static void withFencing(Cluster cluster, SNode node, NodeState state, boolean terminate) {
         String join = state.get("join");
-        String expected = state.get("expected");
         long member = member(state);
         long online = online(state);
-        if (member > 0 && online > 0 && "member".equals(join)) {
-            node.online = true;
-            if (terminate) {
-                Fencing.fenceNode(cluster, node, "termination was requested", false);
-            }
+        if (node.shutdown) {
+            node.online = online > 0;
         } else if (member < 0 && state.get("in_ccm") == null) {
             Fencing.fenceNode(cluster, node, "peer has not been seen by the cluster", false);
-        } else if ("nack".equals(join)) {
+        } else if ("banned".equals(join)) {
             Fencing.fenceNode(cluster, node, "peer failed Pacemaker membership criteria", false);
-        } else if (!terminate && "down".equals(expected)) {
+        } else if (terminate) {
+            terminating(cluster, node, join, member, online);
+        } else if (!node.expectedUp) {
             if (member > 0 || online > 0) {
                 node.standby = true;
                 node.pending = true;
             }
-        } else if (terminate && "down".equals(join) && member <= 0 && online <= 0) {
-            node.online = false; // just fenced
-        } else if (node.shutdown && member <= 0 && online <= 0) {
-            node.online = false; // shut down cleanly, as it asked to
         } else if (member <= 0) {
             Fencing.fenceNode(cluster, node, "peer is no longer part of the cluster", true);
         } else if (online <= 0) {
             Fencing.fenceNode(cluster, node, "peer process is no longer available", true);
-        } else if (terminate) {
-            Fencing.fenceNode(cluster, node, "termination was requested", false);
         } else if ("member".equals(join)) {
             node.online = true;
         } else if ("pending".equals(join) || "down".equals(join)) {
@@ -157,20 +156,33 @@ final class NodeStatus {
         }
     }
 
+    /** A node whose termination was requested is fenced, unless it is already gone. */
+    private static void terminating(Cluster cluster, SNode node, String join, long member, long online) {
+        if ("down".equals(join) && member <= 0 && online <= 0) {
+            node.online = false; // just fenced
+        } else if (member <= 0) {
+            Fencing.fenceNode(cluster, node, "peer is no longer part of the cluster", true);
+        } else if (online <= 0) {
+            Fencing.fenceNode(cluster, node, "peer process is no longer available", true);
+        } else {
+            node.online = "member".equals(join);
+            Fencing.fenceNode(cluster, node, "termination was requested", false);
+        }
+    }
+
+    /**
+     * Without fencing, only a full member is online; a member whose controller went away
+     * unexpectedly is unclean, anything else is just offline.
+     */
     private static void withoutFencing(Cluster cluster, SNode node, NodeState state) {
-        String join = state.get("join");
         long member = member(state);
         long online = online(state);
         if (member <= 0) {
             return;
         }
         if (online > 0) {
-            if ("member".equals(join)) {
-                node.online = true;
-            } else {
-                node.pending = true;
-            }
-        } else if (node.expectedUp) {
+            node.online = "member".equals(state.get("join"));
+        } else if (node.expectedUp && !node.shutdown) {
             Fencing.fenceNode(cluster, node, "peer is unexpectedly down", false);
         }
     }
@@ -180,6 +192,7 @@ final class NodeStatus {
         Map<String, String> a = node.attributes;
         if (Options.isTrue(a.get("standby"))) {
             node.standby = true;
+            node.standbyForShutdown = false;
         }
         if (Options.isTrue(a.get("maintenance"))) {
             node.maintenance = true;

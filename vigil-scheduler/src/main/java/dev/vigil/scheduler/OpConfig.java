@@ -49,6 +49,30 @@ final class OpConfig {
         return out;
     }
 
+    /** The instance attributes configured on the operation itself, evaluated for a node. */
+    static Map<String, String> parameters(Cluster cluster, Rsc rsc, String task, long intervalMs, SNode node) {
+        Map<String, String> own = new LinkedHashMap<>();
+        Operation op = find(rsc, task, intervalMs);
+        if (op != null) {
+            RuleContext ctx = node == null ? RuleContext.timeOnly(cluster.now)
+                    : RuleContext.forNode(node.attributes, cluster.now);
+            cluster.index.unpackSets(op.instanceAttributes(), ctx, own, false);
+        }
+        return own;
+    }
+
+    /** Is another operation of the same name configured with the same interval? Such pairs are ignored. */
+    static boolean duplicated(Rsc rsc, Operation op) {
+        long interval = Durations.parseMillisOr(op.interval(), -1);
+        for (Operation other : rsc.ops) {
+            if (other != op && op.name().equals(other.name())
+                    && Durations.parseMillisOr(other.interval(), -2) == interval) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean enabled(Operation op) {
         return !Options.isFalse(op.attribute("enabled"));
     }

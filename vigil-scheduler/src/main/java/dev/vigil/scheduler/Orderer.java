@@ -618,7 +618,14 @@ final class Orderer {
 
     /** Pacemaker's reason text for a flag change caused by another action: "unrunnable web start". */
     static void setReason(Action then, Action cause, String change) {
-        if (then.reason != null || cause == null || (cause.rsc != null && cause.rsc == then.rsc)) {
+        if (then.reason != null || cause == null) {
+            return;
+        }
+        if (cause.rsc != null && cause.rsc == then.rsc) {
+            if (isMigration(cause)) {
+                // A migration's orderings are copies of its start's: what blocks one blocks the other.
+                then.reason = cause.reason;
+            }
             return;
         }
         if (cause.rsc == null) {
@@ -626,6 +633,10 @@ final class Orderer {
         } else {
             then.reason = change + " " + cause.rsc.id + " " + cause.task;
         }
+    }
+
+    private static boolean isMigration(Action a) {
+        return a.task.equals("migrate_to") || a.task.equals("migrate_from");
     }
 
     private static boolean isBundleAction(Action a) {

@@ -41,6 +41,10 @@ final class Placement {
 
     static void assignAll(Cluster cluster) {
         Placement p = new Placement(cluster);
+        if (Utilization.enabled(cluster)) {
+            Utilization.createLoadActions(cluster);
+            Utilization.sortForAssignment(cluster.resources);
+        }
         for (Rsc rsc : cluster.resources) {
             if (rsc.isRemoteConnection) {
                 p.assign(rsc, rsc.partialMigrationTarget);
@@ -294,7 +298,7 @@ final class Placement {
             rsc.nextRole = rsc.role;
         }
         showScores("pcmk__primitive_assign", rsc);
-        if (cluster.options.stonithEnabled() && !Fencing.haveFencingDevice(cluster)) {
+        if (cluster.options.stonithEnabled() && !Fencing.haveFencingDevice(cluster) && !cluster.options.haveWatchdog()) {
             rsc.managed = false;
         }
         if (!rsc.managed) {
@@ -303,7 +307,8 @@ final class Placement {
         } else if (cluster.options.stopAllResources()) {
             finalizeAssignment(rsc, null, true);
         } else if (rsc.provisional) {
-            assignBestNode(rsc, prefer);
+            SNode roomiest = Utilization.enabled(cluster) ? Utilization.banInsufficientCapacity(cluster, rsc) : null;
+            assignBestNode(rsc, prefer != null ? prefer : roomiest);
         }
         rsc.assigning = false;
         return rsc.assigned;

@@ -13,6 +13,9 @@ import java.util.List;
  * Whether an action is finally required or runnable is settled by the {@link Orderer}.
  */
 final class Planner {
+    /** The task that applies changed parameters without a restart (agents that support it). */
+    static final String RELOAD = "reload-agent";
+
     private final Cluster cluster;
 
     private Planner(Cluster cluster) {
@@ -22,13 +25,18 @@ final class Planner {
     static void plan(Cluster cluster) {
         Planner p = new Planner(cluster);
         Digests.checkParameterChanges(cluster);
+        Orphans.deleteHistories(cluster);
+        Migration.decide(cluster);
         if (cluster.options.enableStartupProbes()) {
             p.probes();
         }
+        Orphans.clearFailCounts(cluster);
         for (Rsc rsc : cluster.resources) {
             p.createActions(rsc);
         }
         RemoteNodes.orderConnectionActions(cluster);
+        Utilization.orderLoadChanges(cluster);
+        Migration.orderMigrations(cluster);
         p.fencingAndShutdowns();
     }
 
@@ -132,7 +140,7 @@ final class Planner {
             startOf = rsc;
         }
         cluster.orderings.add(Ordering.actionThenKey(probe, startOf, "start", flags));
-        cluster.orderings.add(Ordering.actionThenKey(probe, rsc, "reload", Action.ORDER_OPTIONAL));
+        cluster.orderings.add(Ordering.actionThenKey(probe, rsc, RELOAD, Action.ORDER_OPTIONAL));
         return true;
     }
 
@@ -168,6 +176,7 @@ final class Planner {
         if (rsc.nextRole == null || rsc.nextRole == Role.UNKNOWN) {
             rsc.nextRole = rsc.assigned == null ? Role.STOPPED : Role.STARTED;
         }
+        Migration.cleanUpSource(cluster, rsc);
         SNode current = rsc.currentNode();
         int cleanActive = 0;
         for (SNode n : rsc.runningOn) {
@@ -238,9 +247,25 @@ final class Planner {
         }
         scheduleRestart(rsc, current, needStop, needPromote, stopUnexpected);
         scheduleRoleTransition(rsc, stopUnexpected);
+        if (rsc.reload) {
+            scheduleReload(rsc, current, moving || needStop);
+        }
         recurring(rsc);
         if (allowMigrate) {
             Migration.createActions(cluster, rsc, current);
+        } else if (moving) {
+            Migration.explainBlocked(cluster, rsc, current);
+        }
+    }
+
+    /** A reload of changed parameters is moot when the resource restarts anyway. */
+    private void scheduleReload(Rsc rsc, SNode current, boolean restarting) {
+        Action start = current == null ? null : Actions.find(cluster, rsc, Action.key(rsc.id, "start", 0), current);
+        if (restarting || start == null || !start.optional) {
+            rsc.reload = false;
+            for (Action reload : Actions.byTask(rsc, RELOAD, null)) {
+                reload.optional = true;
+            }
         }
     }
 
@@ -387,7 +412,7 @@ final class Planner {
         }
         for (Operation op : rsc.ops) {
             long interval = Durations.parseMillisOr(op.interval(), 0);
-            if (interval <= 0 || !OpConfig.enabled(op) || hasDuplicate(rsc, op, interval)) {
+            if (interval <= 0 || !OpConfig.enabled(op) || OpConfig.duplicated(rsc, op)) {
                 continue;
             }
             Role opRole = op.role() == null ? Role.UNKNOWN : Role.parse(op.role());
@@ -403,16 +428,6 @@ final class Planner {
     }
 
     /** Two operations with one name and interval are ambiguous: neither is scheduled. */
-    private static boolean hasDuplicate(Rsc rsc, Operation op, long interval) {
-        for (Operation other : rsc.ops) {
-            if (other != op && other.name().equals(op.name())
-                    && Durations.parseMillisOr(other.interval(), 0) == interval) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void recurringForActive(Rsc rsc, Action start, SNode node, Operation op, Role opRole, String key,
                                     long interval) {
         if (opRole == Role.STOPPED) {
@@ -446,7 +461,7 @@ final class Planner {
         }
         if (rsc.managed) {
             cluster.orderings.add(Ordering.keyThenAction(rsc, "start", mon, Action.IMPLIES_THEN | Action.RUNNABLE_LEFT));
-            cluster.orderings.add(Ordering.keyThenAction(rsc, "reload", mon, Action.IMPLIES_THEN | Action.RUNNABLE_LEFT));
+            cluster.orderings.add(Ordering.keyThenAction(rsc, RELOAD, mon, Action.IMPLIES_THEN | Action.RUNNABLE_LEFT));
             if (rsc.nextRole == Role.PROMOTED) {
                 cluster.orderings.add(Ordering.keyThenAction(rsc, "promote", mon,
                         Action.ORDER_OPTIONAL | Action.RUNNABLE_LEFT));
@@ -478,7 +493,11 @@ final class Planner {
         for (SNode stopNode : cluster.nodes) {
             if (node != null && stopNode == node) {
                 if (Actions.find(cluster, rsc, key, node) != null) {
-                    cancel(rsc, op.name(), interval, node);
+                    // The monitor for the stopped role must be gone before the resource starts there.
+                    Action cancel = cancel(rsc, op.name(), interval, node);
+                    for (Action start : Actions.byTask(rsc, "start", node)) {
+                        cluster.orderings.add(Ordering.actions(cancel, start, Action.ORDER_OPTIONAL));
+                    }
                 }
                 continue;
             }
@@ -513,14 +532,7 @@ final class Planner {
     }
 
     Action cancel(Rsc rsc, String task, long interval, SNode node) {
-        String key = Action.key(rsc.id, task, interval);
-        Action cancel = Actions.custom(cluster, rsc, rsc.id + "_cancel_" + interval + "_" + task, "cancel", node,
-                false);
-        cancel.cancel = true;
-        cancel.meta.put("task", task);
-        cancel.meta.put("interval", Long.toString(interval));
-        cancel.meta.put("cancel_key", key);
-        return cancel;
+        return Actions.cancel(cluster, rsc, task, interval, node);
     }
 
     // ------------------------------------------------------------------ fencing and shutdown
@@ -638,7 +650,7 @@ final class Planner {
         boolean orderImplicit = "fencing".equals(rsc.requires) || "unfencing".equals(rsc.requires) || target.isGuest();
         List<Action> stops = Actions.byTask(rsc, "stop", target);
         Action parentStop = null;
-        if (!stops.isEmpty() && orderImplicit) {
+        if (!stops.isEmpty() && orderImplicit && rsc.top() != rsc) {
             for (Action a : rsc.top().actions) {
                 if (a.task.equals("stop")) {
                     parentStop = a;

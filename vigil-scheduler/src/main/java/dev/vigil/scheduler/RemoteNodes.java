@@ -108,7 +108,11 @@ final class RemoteNodes {
         cluster.index.unpackSets(container.metaAttributes(), RuleContext.timeOnly(cluster.now), meta, false);
         String id = guest;
         List<NvPair> params = new ArrayList<>();
-        params.add(NvPair.of(id + "-addr", "addr", meta.getOrDefault("remote-addr", guest)));
+        if (meta.get("remote-addr") != null) {
+            // Without it the agent connects to the guest's name; the parameter is left unset,
+            // as Pacemaker does, so that recorded digests compare.
+            params.add(NvPair.of(id + "-addr", "addr", meta.get("remote-addr")));
+        }
         if (meta.get("remote-port") != null) {
             params.add(NvPair.of(id + "-port", "port", meta.get("remote-port")));
         }

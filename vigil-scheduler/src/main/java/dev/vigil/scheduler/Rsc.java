@@ -32,6 +32,8 @@ final class Rsc {
     final Map<String, String> meta = new LinkedHashMap<>();
     /** Effective instance attributes (node-independent evaluation). */
     final Map<String, String> params = new LinkedHashMap<>();
+    /** Capacity the resource needs on its node ({@code utilization} attributes of a primitive). */
+    final Map<String, String> utilization = new LinkedHashMap<>();
     /** Configured operations, after resolving references and templates. */
     final List<Operation> ops = new ArrayList<>();
 
@@ -98,7 +100,12 @@ final class Rsc {
     SNode pendingNode;
     SNode partialMigrationTarget;
     SNode partialMigrationSource;
+    /** A finished migration's source, where the resource still needs a stop. */
     SNode dangleMigrationSource;
+    /** This run moves the resource by live migration. */
+    boolean migrating;
+    /** The resource whose real stop keeps this one from migrating. */
+    Rsc migrationBlocker;
     SNode lockNode;
     long lockTime;
     /** Nodes where a stop failed: the resource may still be active there (needs fencing). */
@@ -161,6 +168,11 @@ final class Rsc {
             }
         }
         return null;
+    }
+
+    /** Is this a resource a bundle generates for a replica (container, address or connection)? */
+    boolean isBundleReplicaPart() {
+        return parent != null && parent.isBundle();
     }
 
     /** The id without a clone instance suffix ({@code web:2} → {@code web}). */

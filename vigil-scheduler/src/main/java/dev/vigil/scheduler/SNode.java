@@ -26,6 +26,8 @@ final class SNode {
     boolean unseen = true;
     boolean standby;
     boolean standbyOnFail;
+    /** In standby only because it is shutting down (not shown as standby). */
+    boolean standbyForShutdown;
     boolean pending;
     boolean maintenance;
     boolean shutdown;
@@ -54,6 +56,8 @@ final class SNode {
     /** Node attributes: permanent, then transient, plus the built-ins (#uname, #id, #kind…). */
     final Map<String, String> attributes = new LinkedHashMap<>();
     final Map<String, String> utilization = new LinkedHashMap<>();
+    /** Capacity taken by the resources assigned here so far, per utilization attribute. */
+    final Map<String, Integer> consumed = new LinkedHashMap<>();
 
     /** The resource whose connection makes this remote/guest node (null for cluster members). */
     Rsc remoteRsc;

@@ -29,11 +29,13 @@ public final class Scheduler {
     static void schedule(Cluster cluster) {
         NodeHealth.apply(cluster);
         Constraints.unpack(cluster);
+        ShutdownLocks.apply(cluster);
         Placement.applyNodeCriteria(cluster);
         InternalConstraints.create(cluster);
         Placement.assignAll(cluster);
         Planner.plan(cluster);
         Orderer.apply(cluster);
+        Digests.settleReloads(cluster);
         CloneNotifications.createNotifications(cluster);
     }
 }

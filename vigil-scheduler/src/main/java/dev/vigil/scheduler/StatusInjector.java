@@ -53,6 +53,10 @@ public final class StatusInjector {
         if (a.type() == ActionType.PSEUDO) {
             return;
         }
+        if (a.task().equals("delete") || a.task().equals("lrm_delete")) {
+            forget(a.node(), a.resource());
+            return;
+        }
         if (a.type() == ActionType.CLUSTER) {
             String action = a.parameters().getOrDefault("CRM_meta_stonith_action", "reboot");
             if (a.task().equals("stonith") && !action.equals("on")) {
@@ -67,6 +71,22 @@ public final class StatusInjector {
         }
         String rc = a.parameters().getOrDefault("CRM_meta_op_target_rc", "0");
         recordResult(a, rc);
+    }
+
+    /** Deleting a resource's history on a node (the executor forgets it). */
+    private void forget(String nodeName, String rscId) {
+        int i = indexOf(nodeName);
+        if (i < 0) {
+            return;
+        }
+        NodeState state = nodes.get(i);
+        List<LrmResource> kept = new ArrayList<>();
+        for (LrmResource r : state.lrmResources()) {
+            if (!r.id().equals(rscId)) {
+                kept.add(r);
+            }
+        }
+        replace(state, new NodeState(state.attributes(), state.transientAttributes(), state.hasLrm(), kept));
     }
 
     private int indexOf(String nodeName) {
@@ -152,6 +172,8 @@ public final class StatusInjector {
         attrs.put("exec-time", "0");
         attrs.put("queue-time", "0");
         attrs.put("on_node", a.node());
+        attrs.put("op-digest", OperationDigest.of(a.parameters(), interval,
+                Long.parseLong(a.parameters().getOrDefault("CRM_meta_timeout", "20000"))));
         String target = a.parameters().get("CRM_meta_migrate_target");
         if (target != null) {
             attrs.put("migrate_target", target);
@@ -159,14 +181,22 @@ public final class StatusInjector {
         }
         List<LrmOp> ops = new ArrayList<>();
         for (LrmOp op : entry.ops()) {
-            if (!opId.equals(op.id())) {
+            if (!opId.equals(op.id()) && !(interval == 0 && supersededByLast(op))) {
                 ops.add(op);
             }
         }
         ops.add(new LrmOp(attrs));
         resources.set(index, new LrmResource(entry.id(), entry.agentClass(), entry.provider(), entry.type(),
-                entry.container(), ops));
+                entry.container(), ops, entry.shutdownLock()));
         replace(state, new NodeState(state.attributes(), state.transientAttributes(), true, resources));
+    }
+
+    /**
+     * An executor keeps one record of the last non-recurring operation: older-style records of
+     * single operations ({@code rsc_start_0}) give way to it, failure records stay.
+     */
+    private static boolean supersededByLast(LrmOp op) {
+        return op.intervalMs() == 0 && op.id() != null && !op.id().endsWith("_last_failure_0");
     }
 
     private Primitive findPrimitive(String id) {

@@ -73,7 +73,7 @@ final class StatusPrinter {
         if (node.standbyOnFail && node.online) {
             return "standby (on-fail)";
         }
-        if (node.standby) {
+        if (node.standby && !node.standbyForShutdown) {
             if (node.online) {
                 return node.running.isEmpty() ? "standby" : "standby (with active resources)";
             }

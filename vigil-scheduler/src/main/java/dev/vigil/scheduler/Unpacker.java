@@ -223,11 +223,17 @@ final class Unpacker {
                 .withResource(rsc.agentClass, rsc.agentProvider, rsc.agentType);
         cluster.index.unpackSets(instanceSets, ctx, rsc.params, false);
         inheritParams(rsc);
+        List<NvSet> utilizationSets = new ArrayList<>();
+        if (t != null) {
+            utilizationSets.addAll(t.utilization());
+        }
+        utilizationSets.addAll(p.utilization());
+        cluster.index.unpackSets(utilizationSets, ctx, rsc.utilization, false);
         List<Operation> ops = new ArrayList<>(cluster.index.resolve(p.operations()));
         if (t != null) {
             for (Operation templateOp : cluster.index.resolve(t.operations())) {
-                boolean overridden = ops.stream().anyMatch(o -> o.name().equals(templateOp.name())
-                        && Durations.parseMillisOr(o.interval(), 0) == Durations.parseMillisOr(templateOp.interval(), 0));
+                // A primitive's own operation of a name replaces all of the template's of that name.
+                boolean overridden = ops.stream().anyMatch(o -> o.name().equals(templateOp.name()));
                 if (!overridden) {
                     ops.add(templateOp);
                 }

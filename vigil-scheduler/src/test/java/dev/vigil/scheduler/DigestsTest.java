@@ -1,0 +1,81 @@
+package dev.vigil.scheduler;
+
+import static dev.vigil.scheduler.SmallCib.dummy;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Changed resource definitions found by comparing the history's digests, as crm_simulate 2.1.5 reacts. */
+class DigestsTest {
+    private static final String PARAMS = "<instance_attributes id=\"ia\">"
+            + "<nvpair id=\"ia-state\" name=\"state\" value=\"/run/new\"/></instance_attributes>";
+    private static final String MONITOR = "<operations><op id=\"mon\" name=\"monitor\" interval=\"10s\"/></operations>";
+
+    private static String digestOf(String state) {
+        return OperationDigest.of(Map.of("state", state), 0, 20_000);
+    }
+
+    @Test
+    void anUnchangedDefinitionLeavesTheResourceAlone() {
+        SmallCib cib = new SmallCib("node1").resources(dummy("rsc1", PARAMS))
+                .ran("node1", "rsc1", "start", 0, "op-digest=\"" + digestOf("/run/new") + "\"");
+        assertEquals(List.of(), cib.transitionSummary());
+    }
+
+    @Test
+    void changedParametersRestartTheResource() {
+        SmallCib cib = new SmallCib("node1").resources(dummy("rsc1", PARAMS))
+                .ran("node1", "rsc1", "start", 0, "op-digest=\"" + digestOf("/run/old") + "\"");
+        assertEquals(List.of("* Restart rsc1 ( node1 ) due to resource definition change"), cib.transitionSummary());
+    }
+
+    @Test
+    void changedReloadableParametersReloadTheResource() {
+        String unchangedRestartDigest = OperationDigest.restart(Map.of("state", "/run/new"), Map.of(), List.of("state"));
+        SmallCib cib = new SmallCib("node1").resources(dummy("rsc1", PARAMS + MONITOR))
+                .ran("node1", "rsc1", "start", 0, "op-digest=\"" + digestOf("/run/old") + "\" op-force-restart=\" state \""
+                        + " op-restart-digest=\"" + unchangedRestartDigest + "\"");
+        assertEquals(List.of("* Reload rsc1 ( node1 )"), cib.transitionSummary());
+        assertEquals(List.of("* Resource action: rsc1 reload-agent on node1", "* Resource action: rsc1 monitor=10000 on node1"),
+                cib.executed());
+    }
+
+    @Test
+    void aMaskedSecretIsNoChange() {
+        String params = "<instance_attributes id=\"ia\"><nvpair id=\"p\" name=\"passwd\" value=\"****\"/></instance_attributes>";
+        SmallCib cib = new SmallCib("node1").resources(dummy("rsc1", params))
+                .ran("node1", "rsc1", "start", 0, "op-digest=\"" + OperationDigest.of(Map.of("passwd", "secret"), 0, 20_000)
+                        + "\" op-secure-params=\" passwd \" op-secure-digest=\"" + OperationDigest.of(Map.of(), 0, 20_000) + "\"");
+        assertEquals(List.of(), cib.transitionSummary());
+    }
+
+    @Test
+    void aChangedMonitorIsScheduledAgain() {
+        String monitor = "<operations><op id=\"mon\" name=\"monitor\" interval=\"10s\" timeout=\"30s\"/></operations>";
+        SmallCib cib = new SmallCib("node1").resources(dummy("rsc1", monitor))
+                .ran("node1", "rsc1", "start", 0, "")
+                .ran("node1", "rsc1", "monitor", 10_000, "");
+        assertEquals(List.of("* Resource action: rsc1 monitor=10000 on node1"), cib.executed());
+    }
+
+    @Test
+    void aMonitorNoLongerConfiguredIsCancelled() {
+        SmallCib cib = new SmallCib("node1").resources(dummy("rsc1"))
+                .ran("node1", "rsc1", "start", 0, "")
+                .ran("node1", "rsc1", "monitor", 20_000, "");
+        assertEquals(List.of("* Resource action: rsc1 cancel=20000 on node1"), cib.executed());
+    }
+
+    @Test
+    void aFailureRecordedWithOldParametersHasItsFailCountCleared() {
+        SmallCib cib = new SmallCib("node1").resources(dummy("rsc1", MONITOR))
+                .ran("node1", "rsc1", "start", 0, "")
+                .ran("node1", "rsc1", "monitor", 10_000, "")
+                .recorded("node1", "rsc1", "monitor", 10_000, 1, 0, "op-digest=\"0123\"")
+                .nodeAttribute("node1", "fail-count-rsc1#monitor_10000", "1");
+        assertTrue(cib.executed().contains("* Cluster action: clear_failcount for rsc1 on node1"));
+    }
+}
