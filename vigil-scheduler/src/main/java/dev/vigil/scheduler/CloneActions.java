@@ -145,8 +145,10 @@ final class CloneActions {
      * Orders each instance of the "then" clone after the "first" clone's instance on the same
      * node (where instances run now when the first clone stops or demotes, else where they will
      * run). Instances without such a partner are dealt with by {@link #stopInstancesWithoutPartners}.
+     * Returns whether it added any ordering.
      */
-    static void orderInstancePairs(InterleavedOrder order) {
+    static boolean orderInstancePairs(InterleavedOrder order) {
+        boolean added = false;
         String firstTask = order.firstTask();
         boolean current = order.current();
         for (Rsc instance : order.then().rsc.children) {
@@ -159,9 +161,11 @@ final class CloneActions {
             Action thenAction = instanceAction(instance, Orderer.memberTask(order.then().task), null);
             if (firstAction != null && thenAction != null) {
                 // A pair only orders: an instance leaving does not drag its partner along.
-                Orderer.link(firstAction, thenAction, order.flags() & ~Action.IMPLIES_FIRST | Action.ORDER_OPTIONAL);
+                added |= Orderer.link(firstAction, thenAction,
+                        order.flags() & ~Action.IMPLIES_FIRST | Action.ORDER_OPTIONAL);
             }
         }
+        return added;
     }
 
     /**

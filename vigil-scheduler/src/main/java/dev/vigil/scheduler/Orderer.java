@@ -13,8 +13,8 @@ final class Orderer {
     private final Cluster cluster;
     /** Orderings between interleaved clones, in the order they were applied. */
     private final List<CloneActions.InterleavedOrder> interleavedOrders = new ArrayList<>();
-    /** Interleaved orderings whose instances without partners are stopped when their edge is first applied. */
-    private final List<CloneActions.InterleavedOrder> partnersUnchecked = new ArrayList<>();
+    /** Interleaved orderings whose instances are paired when their edge is first propagated. */
+    private final List<CloneActions.InterleavedOrder> unpaired = new ArrayList<>();
 
     private Orderer(Cluster cluster) {
         this.cluster = cluster;
@@ -40,6 +40,17 @@ final class Orderer {
      * as instances.
      */
     private void stopInstancesLeftWithoutPartners() {
+        // Orderings whose edge propagation never reached (none in practice) are paired now.
+        for (CloneActions.InterleavedOrder order : List.copyOf(unpaired)) {
+            if (CloneActions.orderInstancePairs(order)) {
+                List<Action> paired = new ArrayList<>();
+                for (Rsc member : order.then().rsc.primitives()) {
+                    paired.addAll(member.actions);
+                }
+                propagate(paired);
+            }
+        }
+        unpaired.clear();
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -59,22 +70,24 @@ final class Orderer {
     }
 
     /**
-     * Stops the instances left without partners by interleaved orderings first applied on this
-     * edge; returns whether it stopped any.
+     * Pairs the instances of the interleaved orderings first propagated on this edge, as
+     * Pacemaker does then (which decides the reasons the summary gives): instances without a
+     * partner stop, the others are ordered after their partners. Returns whether anything
+     * changed; like Pacemaker, only flags and edges change here, "then" counts as changed and
+     * the instances see the rest when their turn comes.
      */
-    private boolean checkPartners(Action.Edge edge) {
-        boolean stopped = false;
-        for (var it = partnersUnchecked.iterator(); it.hasNext(); ) {
+    private boolean pairInstances(Action.Edge edge) {
+        boolean changed = false;
+        for (var it = unpaired.iterator(); it.hasNext(); ) {
             CloneActions.InterleavedOrder order = it.next();
             if (order.first() != edge.first || order.then() != edge.then) {
                 continue;
             }
             it.remove();
-            // Like Pacemaker, only the flags change here: "then" counts as changed, what follows
-            // the instances sees them when its turn comes.
-            stopped |= !CloneActions.stopInstancesWithoutPartners(cluster, order).isEmpty();
+            changed |= !CloneActions.stopInstancesWithoutPartners(cluster, order).isEmpty();
+            changed |= CloneActions.orderInstancePairs(order);
         }
-        return stopped;
+        return changed;
     }
 
     // ------------------------------------------------------------------ resolving orderings to edges
@@ -157,9 +170,8 @@ final class Orderer {
                 link(first, then, flags);
                 if (CloneActions.interleaved(first, then)) {
                     CloneActions.InterleavedOrder order = new CloneActions.InterleavedOrder(first, then, flags);
-                    CloneActions.orderInstancePairs(order);
                     interleavedOrders.add(order);
-                    partnersUnchecked.add(order);
+                    unpaired.add(order);
                 }
             } else {
                 then.runnable = false;
@@ -381,12 +393,12 @@ final class Orderer {
             }
             then.runnable = false;
         }
-        boolean partnersStopped = false;
+        boolean paired = false;
         for (Action.Edge edge : new ArrayList<>(then.before)) {
             if (edge.type == 0) {
                 continue;
             }
-            partnersStopped |= checkPartners(edge);
+            paired |= pairInstances(edge);
             Action effectiveFirst = applyEdge(edge, then);
             if (effectiveFirst != null && changedFirst) {
                 changedFirst = false;
@@ -402,7 +414,7 @@ final class Orderer {
                 }
             }
         }
-        boolean changed = partnersStopped || then.runnable != wasRunnable || then.optional != wasOptional;
+        boolean changed = paired || then.runnable != wasRunnable || then.optional != wasOptional;
         if (changed) {
             if (wasRunnable && !then.runnable) {
                 blockColocationDependents(then);
