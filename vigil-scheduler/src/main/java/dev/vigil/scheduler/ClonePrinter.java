@@ -136,17 +136,15 @@ final class ClonePrinter {
 
     /**
      * Nodes where the clone may run but no instance is active: those whose probe found the
-     * agent missing separately, the others as plain (or disabled) stopped.
+     * agent missing separately, the others as plain (or disabled) stopped. In an asymmetric
+     * cluster only nodes its history mentions count.
      */
     private static void stoppedLists(Cluster cluster, Rsc clone, Set<SNode> active, String indent,
                                      List<String> out) {
-        if (!cluster.options.symmetricCluster()) {
-            return;
-        }
         Set<SNode> stopped = nodeSet();
         Set<SNode> notInstalled = nodeSet();
         for (SNode node : cluster.nodes) {
-            if (active.contains(node)) {
+            if (active.contains(node) || !cluster.options.symmetricCluster() && !knownOn(clone, node)) {
                 continue;
             }
             if (notInstalledOn(cluster, clone, node)) {
@@ -157,6 +155,19 @@ final class ClonePrinter {
         }
         addList(out, indent, clone.targetRole == Role.STOPPED ? "Stopped (disabled)" : "Stopped", stopped);
         addList(out, indent, "Stopped (not installed)", notInstalled);
+    }
+
+    /**
+     * In an asymmetric cluster the clone may run only where it is allowed, which a status
+     * display knows only where its history says anything.
+     */
+    private static boolean knownOn(Rsc clone, SNode node) {
+        for (Rsc p : clone.primitives()) {
+            if (p.knownOn.contains(node)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean notInstalledOn(Cluster cluster, Rsc clone, SNode node) {
