@@ -28,7 +28,7 @@ final class ClonePrinter {
         int summarised = 0;
         for (Rsc instance : clone.children) {
             active.addAll(instance.runningOn);
-            if (clone.globallyUnique || needsOwnLine(instance)) {
+            if (clone.globallyUnique || needsOwnLine(instance, printer.showsPending())) {
                 if (clone.globallyUnique || instance.isActive()) {
                     printInstance(printer, clone, instance, inner, out);
                 }
@@ -75,7 +75,7 @@ final class ClonePrinter {
     }
 
     /** An anonymous instance gets its own line when a summary by role would hide something. */
-    private static boolean needsOwnLine(Rsc instance) {
+    private static boolean needsOwnLine(Rsc instance, boolean showPending) {
         if (instance.orphan && instance.isActive()) {
             return true;
         }
@@ -85,7 +85,7 @@ final class ClonePrinter {
         List<Rsc> members = instance.primitives();
         int activeMembers = 0;
         for (Rsc p : members) {
-            if (p.failed || !p.managed || p.blocked || p.pendingTask != null && p.pendingNode != null) {
+            if (p.failed || !p.managed || p.blocked || showPending && p.pendingTask != null && p.pendingNode != null) {
                 return true;
             }
             for (SNode n : p.runningOn) {
