@@ -147,6 +147,9 @@ final class ClonePrinter {
             if (active.contains(node) || !cluster.options.symmetricCluster() && !knownOn(clone, node)) {
                 continue;
             }
+            if (node.bundleNode && (clone.parent == null || !clone.parent.isBundle())) {
+                continue; // only a bundle's own resources may run on its guest nodes
+            }
             if (notInstalledOn(cluster, clone, node)) {
                 notInstalled.add(node);
             } else {
