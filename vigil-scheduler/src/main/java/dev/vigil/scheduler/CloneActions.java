@@ -144,57 +144,49 @@ final class CloneActions {
     /**
      * Orders each instance of the "then" clone after the "first" clone's instance on the same
      * node (where instances run now when the first clone stops or demotes, else where they will
-     * run). An instance with no such partner may not start if the ordering is mandatory.
+     * run). Instances without such a partner are dealt with by {@link #stopInstancesWithoutPartners}.
+     * Returns whether it added any ordering.
      */
-    static void orderInstancePairs(Cluster cluster, InterleavedOrder order) {
+    static boolean orderInstancePairs(InterleavedOrder order) {
+        boolean added = false;
         String firstTask = order.firstTask();
         boolean current = order.current();
         for (Rsc instance : order.then().rsc.children) {
             SNode node = current ? instance.currentNode() : instance.assigned;
             Rsc partner = node == null ? null : partnerOn(order.first().rsc, node, current);
             if (partner == null) {
-                stopIfRequired(cluster, order, instance, node);
                 continue;
             }
             Action firstAction = instanceAction(partner, firstTask, null);
             Action thenAction = instanceAction(instance, Orderer.memberTask(order.then().task), null);
             if (firstAction != null && thenAction != null) {
                 // A pair only orders: an instance leaving does not drag its partner along.
-                Orderer.link(firstAction, thenAction, order.flags() & ~Action.IMPLIES_FIRST | Action.ORDER_OPTIONAL);
+                added |= Orderer.link(firstAction, thenAction,
+                        order.flags() & ~Action.IMPLIES_FIRST | Action.ORDER_OPTIONAL);
             }
         }
-    }
-
-    /** An instance that must follow an instance on its node, with none there, cannot run. */
-    private static boolean stopIfRequired(Cluster cluster, InterleavedOrder order, Rsc instance, SNode node) {
-        if (order.current() || node == null || (order.flags() & (Action.RUNNABLE_LEFT | Action.IMPLIES_THEN)) == 0) {
-            return false;
-        }
-        Placement.forceStop(cluster, instance);
-        return true;
+        return added;
     }
 
     /**
-     * An instance stopped for want of a partner can in turn leave the instances that follow it
-     * without one, whatever order the orderings came in: repeats until none is left. Each pass
-     * that changes anything unassigns an instance, so there are at most as many passes as instances.
+     * An instance that must follow an instance on the node it is assigned to, with none there,
+     * cannot run: it is unassigned (it stops if active). Pacemaker does this when it first
+     * propagates the ordering, which decides which reasons the summary gives. Returns the
+     * instances stopped.
      */
-    static void stopInstancesLeftWithoutPartners(Cluster cluster, List<InterleavedOrder> orders) {
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (InterleavedOrder order : orders) {
-                if (order.current()) {
-                    continue;
-                }
-                for (Rsc instance : order.then().rsc.children) {
-                    SNode node = instance.assigned;
-                    if (node != null && partnerOn(order.first().rsc, node, false) == null) {
-                        changed |= stopIfRequired(cluster, order, instance, node);
-                    }
-                }
+    static List<Rsc> stopInstancesWithoutPartners(Cluster cluster, InterleavedOrder order) {
+        List<Rsc> stopped = new ArrayList<>();
+        if (order.current() || (order.flags() & (Action.RUNNABLE_LEFT | Action.IMPLIES_THEN)) == 0) {
+            return stopped;
+        }
+        for (Rsc instance : order.then().rsc.children) {
+            SNode node = instance.assigned;
+            if (node != null && partnerOn(order.first().rsc, node, false) == null) {
+                Placement.forceStop(cluster, instance);
+                stopped.add(instance);
             }
         }
+        return stopped;
     }
 
     private static Rsc partnerOn(Rsc clone, SNode node, boolean current) {

@@ -28,7 +28,7 @@ final class ClonePrinter {
         int summarised = 0;
         for (Rsc instance : clone.children) {
             active.addAll(instance.runningOn);
-            if (clone.globallyUnique || needsOwnLine(instance)) {
+            if (clone.globallyUnique || needsOwnLine(instance, printer.showsPending())) {
                 if (clone.globallyUnique || instance.isActive()) {
                     printInstance(printer, clone, instance, inner, out);
                 }
@@ -75,7 +75,7 @@ final class ClonePrinter {
     }
 
     /** An anonymous instance gets its own line when a summary by role would hide something. */
-    private static boolean needsOwnLine(Rsc instance) {
+    private static boolean needsOwnLine(Rsc instance, boolean showPending) {
         if (instance.orphan && instance.isActive()) {
             return true;
         }
@@ -85,7 +85,7 @@ final class ClonePrinter {
         List<Rsc> members = instance.primitives();
         int activeMembers = 0;
         for (Rsc p : members) {
-            if (p.failed || !p.managed || p.blocked || p.pendingTask != null && p.pendingNode != null) {
+            if (p.failed || !p.managed || p.blocked || showPending && p.pendingTask != null && p.pendingNode != null) {
                 return true;
             }
             for (SNode n : p.runningOn) {
@@ -136,18 +136,19 @@ final class ClonePrinter {
 
     /**
      * Nodes where the clone may run but no instance is active: those whose probe found the
-     * agent missing separately, the others as plain (or disabled) stopped.
+     * agent missing separately, the others as plain (or disabled) stopped. In an asymmetric
+     * cluster only nodes its history mentions count.
      */
     private static void stoppedLists(Cluster cluster, Rsc clone, Set<SNode> active, String indent,
                                      List<String> out) {
-        if (!cluster.options.symmetricCluster()) {
-            return;
-        }
         Set<SNode> stopped = nodeSet();
         Set<SNode> notInstalled = nodeSet();
         for (SNode node : cluster.nodes) {
-            if (active.contains(node)) {
+            if (active.contains(node) || !cluster.options.symmetricCluster() && !knownOn(clone, node)) {
                 continue;
+            }
+            if (node.bundleNode && (clone.parent == null || !clone.parent.isBundle())) {
+                continue; // only a bundle's own resources may run on its guest nodes
             }
             if (notInstalledOn(cluster, clone, node)) {
                 notInstalled.add(node);
@@ -157,6 +158,19 @@ final class ClonePrinter {
         }
         addList(out, indent, clone.targetRole == Role.STOPPED ? "Stopped (disabled)" : "Stopped", stopped);
         addList(out, indent, "Stopped (not installed)", notInstalled);
+    }
+
+    /**
+     * In an asymmetric cluster the clone may run only where it is allowed, which a status
+     * display knows only where its history says anything.
+     */
+    private static boolean knownOn(Rsc clone, SNode node) {
+        for (Rsc p : clone.primitives()) {
+            if (p.knownOn.contains(node)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean notInstalledOn(Cluster cluster, Rsc clone, SNode node) {

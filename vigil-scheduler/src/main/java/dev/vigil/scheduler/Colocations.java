@@ -71,7 +71,8 @@ final class Colocations {
 
     /**
      * When a group is assigned, its own colocations are handed to its members: those it
-     * follows to the first member (the others follow it), those that follow it to the last.
+     * follows to the first member (the others follow it; after an unmanaged member they take
+     * the mandatory ones too), those that follow it to the last.
      */
     static void handOverGroupColocations(Cluster cluster, Rsc group) {
         if (group.children.isEmpty()) {
@@ -80,6 +81,19 @@ final class Colocations {
         Rsc first = group.children.get(0);
         Rsc last = group.children.get(group.children.size() - 1);
         first.thisWith.addAll(group.thisWith);
+        // The later members follow the first, but not past an unmanaged one (it stays where it
+        // is whatever the colocation says): the group's mandatory colocations bind them then.
+        boolean chainBroken = false;
+        for (Rsc member : group.children) {
+            if (chainBroken) {
+                for (Colocation c : group.thisWith) {
+                    if (c.score() >= Score.INFINITY) {
+                        member.thisWith.add(c);
+                    }
+                }
+            }
+            chainBroken |= !member.managed;
+        }
         group.thisWith.clear();
         last.withThis.addAll(group.withThis);
         group.withThis.clear();

@@ -217,7 +217,8 @@ final class HistoryUnpacker {
 
     private void replay(Rsc rsc, SNode node, LrmOp op, Replay r) {
         String task = op.operation();
-        if (task == null || task.equals("cancel") || task.equals("meta-data")) {
+        // Notifications say nothing about the resource's state (a pending one is not shown either).
+        if (task == null || task.equals("cancel") || task.equals("meta-data") || task.equals("notify")) {
             return;
         }
         long interval = op.intervalMs();

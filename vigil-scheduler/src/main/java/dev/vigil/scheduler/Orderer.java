@@ -13,6 +13,8 @@ final class Orderer {
     private final Cluster cluster;
     /** Orderings between interleaved clones, in the order they were applied. */
     private final List<CloneActions.InterleavedOrder> interleavedOrders = new ArrayList<>();
+    /** Interleaved orderings whose instances are paired when their edge is first propagated. */
+    private final List<CloneActions.InterleavedOrder> unpaired = new ArrayList<>();
 
     private Orderer(Cluster cluster) {
         this.cluster = cluster;
@@ -23,12 +25,69 @@ final class Orderer {
         for (Ordering ordering : new ArrayList<>(cluster.orderings)) {
             o.applyOrdering(ordering);
         }
-        CloneActions.stopInstancesLeftWithoutPartners(cluster, o.interleavedOrders);
         for (Action a : new ArrayList<>(cluster.actions)) {
             o.blockColocationDependents(a);
         }
         o.probeOrderingsForStops();
         o.propagate(new ArrayList<>(cluster.actions));
+        o.stopInstancesLeftWithoutPartners();
+    }
+
+    /**
+     * An instance stopped for want of a partner can in turn leave instances that follow it
+     * without one, whatever order the edges were propagated in: repeats until none is left.
+     * Each pass that changes anything stops an instance, so there are at most as many passes
+     * as instances.
+     */
+    private void stopInstancesLeftWithoutPartners() {
+        // Orderings whose edge propagation never reached (none in practice) are paired now.
+        for (CloneActions.InterleavedOrder order : List.copyOf(unpaired)) {
+            if (CloneActions.orderInstancePairs(order)) {
+                List<Action> paired = new ArrayList<>();
+                for (Rsc member : order.then().rsc.primitives()) {
+                    paired.addAll(member.actions);
+                }
+                propagate(paired);
+            }
+        }
+        unpaired.clear();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (CloneActions.InterleavedOrder order : interleavedOrders) {
+                List<Action> affected = new ArrayList<>();
+                for (Rsc instance : CloneActions.stopInstancesWithoutPartners(cluster, order)) {
+                    for (Rsc member : instance.primitives()) {
+                        affected.addAll(member.actions);
+                    }
+                }
+                if (!affected.isEmpty()) {
+                    changed = true;
+                    propagate(affected);
+                }
+            }
+        }
+    }
+
+    /**
+     * Pairs the instances of the interleaved orderings first propagated on this edge, as
+     * Pacemaker does then (which decides the reasons the summary gives): instances without a
+     * partner stop, the others are ordered after their partners. Returns whether anything
+     * changed; like Pacemaker, only flags and edges change here, "then" counts as changed and
+     * the instances see the rest when their turn comes.
+     */
+    private boolean pairInstances(Action.Edge edge) {
+        boolean changed = false;
+        for (var it = unpaired.iterator(); it.hasNext(); ) {
+            CloneActions.InterleavedOrder order = it.next();
+            if (order.first() != edge.first || order.then() != edge.then) {
+                continue;
+            }
+            it.remove();
+            changed |= !CloneActions.stopInstancesWithoutPartners(cluster, order).isEmpty();
+            changed |= CloneActions.orderInstancePairs(order);
+        }
+        return changed;
     }
 
     // ------------------------------------------------------------------ resolving orderings to edges
@@ -111,8 +170,8 @@ final class Orderer {
                 link(first, then, flags);
                 if (CloneActions.interleaved(first, then)) {
                     CloneActions.InterleavedOrder order = new CloneActions.InterleavedOrder(first, then, flags);
-                    CloneActions.orderInstancePairs(cluster, order);
                     interleavedOrders.add(order);
+                    unpaired.add(order);
                 }
             } else {
                 then.runnable = false;
@@ -324,6 +383,8 @@ final class Orderer {
         if (then.rsc != null && then.rsc.isClone()) {
             // A clone's action is required as soon as one of its instances' is.
             CloneActions.flagsForOrdering(then, null);
+        } else if (then.rsc != null && then.rsc.isGroup() && !then.before.isEmpty()) {
+            groupFlags(then, null); // likewise a group's, once an edge into it is looked at
         }
         if (then.requiresAny) {
             then.runnableBefore = 0;
@@ -332,10 +393,12 @@ final class Orderer {
             }
             then.runnable = false;
         }
+        boolean paired = false;
         for (Action.Edge edge : new ArrayList<>(then.before)) {
             if (edge.type == 0) {
                 continue;
             }
+            paired |= pairInstances(edge);
             Action effectiveFirst = applyEdge(edge, then);
             if (effectiveFirst != null && changedFirst) {
                 changedFirst = false;
@@ -351,7 +414,7 @@ final class Orderer {
                 }
             }
         }
-        boolean changed = then.runnable != wasRunnable || then.optional != wasOptional;
+        boolean changed = paired || then.runnable != wasRunnable || then.optional != wasOptional;
         if (changed) {
             if (wasRunnable && !then.runnable) {
                 blockColocationDependents(then);
@@ -389,9 +452,11 @@ final class Orderer {
         if (first.rsc != null && then.rsc != null && first.rsc != then.rsc && !isAncestor(first.rsc, then.rsc)) {
             first = forOrdering(first);
         }
+        // A collective's action taking its members' flags is not a change that re-processes
+        // what follows it (Pacemaker's reasons depend on it): only this edge's effects are.
+        ActionFlags ff = flagsForOrdering(first, thenNode);
         boolean firstOptional = first.optional;
         boolean firstRunnable = first.runnable;
-        ActionFlags ff = flagsForOrdering(first, thenNode);
         if ((edge.type & Action.ONE_OR_MORE) != 0 && then.requiresAny) {
             if (ff.runnable()) {
                 then.runnableBefore++;

@@ -416,7 +416,7 @@ final class Planner {
                 continue;
             }
             Role opRole = op.role() == null ? Role.UNKNOWN : Role.parse(op.role());
-            if (opRole == Role.STARTED) {
+            if (opRole == Role.STARTED && !isPromotableInstance(rsc)) {
                 opRole = Role.UNKNOWN;
             }
             String key = Action.key(rsc.id, op.name(), interval);
@@ -425,6 +425,15 @@ final class Planner {
             }
             recurringForInactive(rsc, rsc.assigned, op, opRole, key, interval);
         }
+    }
+
+    /**
+     * Whether the resource is (a member of) an instance of a promotable clone: its active
+     * roles are Unpromoted and Promoted, so an operation for the Started role is for neither.
+     */
+    private static boolean isPromotableInstance(Rsc rsc) {
+        Rsc clone = rsc.enclosingClone();
+        return clone != null && clone.promotable;
     }
 
     /** Two operations with one name and interval are ambiguous: neither is scheduled. */

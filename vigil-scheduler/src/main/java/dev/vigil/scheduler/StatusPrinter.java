@@ -22,6 +22,11 @@ final class StatusPrinter {
     }
 
     /** The status lines; pending operations ("Starting", "(Monitoring)") shown when asked. */
+    /** Whether pending operations are shown (an instance with one then gets its own line). */
+    boolean showsPending() {
+        return showPending;
+    }
+
     static List<String> print(Cluster cluster, boolean showPending) {
         StatusPrinter p = new StatusPrinter(cluster, showPending);
         p.nodes();

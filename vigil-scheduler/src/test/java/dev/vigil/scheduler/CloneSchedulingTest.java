@@ -210,6 +210,27 @@ class CloneSchedulingTest {
     }
 
     @Test
+    void anInterleavedInstanceWithoutPartnerStopsWhenItsOrderingIsPropagated() {
+        // Same agent as the builder's history, so the history is d's own (no definition change).
+        String dummy = "<primitive id=\"d\" class=\"ocf\" provider=\"pacemaker\" type=\"Stateful\"/>";
+        CibBuilder cib = new CibBuilder().nodes("n1", "n2").resource(dummy)
+                .resource(clone("c1", "r1", "interleave=true")).resource(clone("c2", "r2", "interleave=true"))
+                .constraint("<rsc_order id=\"o1\" first=\"c1\" then=\"c2\"/>")
+                .constraint("<rsc_order id=\"o2\" first=\"c2\" then=\"d\"/>")
+                .constraint("<rsc_location id=\"ban\" rsc=\"c1\" node=\"n1\" score=\"-INFINITY\"/>")
+                .op("n1", "d", "start", 0);
+        for (String node : List.of("n1", "n2")) {
+            cib.op(node, "r1", "start", 0).op(node, "r2", "start", 0);
+        }
+        String summary = simulate(cib.xml()).summary();
+        // r2 on n1 loses its partner while c1's start is propagated to c2's: c2's instances
+        // are re-evaluated first, so d restarts because of c2's completed start, not its own stop.
+        String oneSpaced = summary.replaceAll(" +", " ");
+        assertTrue(oneSpaced.contains("* Stop r2:0 ( n1 )\n"), summary);
+        assertTrue(oneSpaced.contains("* Restart d ( n1 ) due to required c2 running\n"), summary);
+    }
+
+    @Test
     void anonymousClonesAreSummarisedByRole() {
         String xml = new CibBuilder().nodes("n1", "n2", "n3").resource(clone("ms", "s", "promotable=true"))
                 .op("n1", "s", "start", 0).op("n1", "s", "promote", 0).op("n2", "s", "start", 0).xml();
