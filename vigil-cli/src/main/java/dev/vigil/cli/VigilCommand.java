@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VigilCommand.Version.class,
         description = "Vigil: a high-availability cluster manager for Linux services.",
         subcommands = {CommandLine.HelpCommand.class, SimulateCommand.class, ClusterCommand.class, CibCommand.class,
-            NodeCommand.class, KeygenCommand.class, StatusCommand.class, ExplainCommand.class, CrmCommandLine.class, ImportCommand.class})
+            NodeCommand.class, KeygenCommand.class, StatusCommand.class, ExplainCommand.class, CrmCommandLine.class, ImportCommand.class,
+            CompletionCommand.class})
 public final class VigilCommand {
 
     /** A command line with every offline subcommand of this module. */
