@@ -115,6 +115,22 @@ class StatusExplainTest {
     }
 
     @Test
+    void clonesShowTheirInstancesAndRoles(@TempDir Path dir) throws Exception {
+        String xml = Files.readString(Path.of(cib("web-running.xml")))
+                .replace("<group id=\"web\">", "<clone id=\"web-clone\"><meta_attributes id=\"wc-meta\"><nvpair "
+                        + "id=\"wc-p\" name=\"promotable\" value=\"true\"/></meta_attributes><group id=\"web\">")
+                .replace("</group>", "</group></clone>")
+                .replace("<rsc_location id=\"cli-ban-web-on-node2\" rsc=\"web\" node=\"node2\" score=\"-INFINITY\"/>", "")
+                .replace("rsc=\"web\" node=\"node1\"", "rsc=\"web-clone\" node=\"node1\"");
+        Path file = dir.resolve("clone.xml");
+        Files.writeString(file, xml);
+        var r = run("status", "-f", file.toString(), "--inactive");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("* Clone Set: web-clone (promotable):"), r.out());
+        assertTrue(r.out().contains("* Resource Group: web:0:"), r.out());
+    }
+
+    @Test
     void explainTransitionGivesReasons() throws Exception {
         var r = run("explain", "-f", cib("web-running.xml"), "--transition");
         assertEquals(0, r.code(), r.err());

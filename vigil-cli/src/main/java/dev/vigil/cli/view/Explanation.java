@@ -221,7 +221,7 @@ public record Explanation(String resource, String runningOn, String chosen, List
         }
         Explanation e = of(result, view, c.subject());
         return switch (c.change()) {
-            case "Start" -> "not running; " + e.verdicts().get(0);
+            case "Start" -> (e.runningOn() == null ? "not running; " : "") + e.verdicts().get(0);
             case "Move", "Migrate" -> e.verdicts().get(0);
             case "Stop" -> e.chosen() == null ? e.verdicts().get(0)
                     + e.nodes().stream().filter(n -> n.node().equals(e.runningOn())).findFirst()

@@ -122,7 +122,13 @@ public final class StatusText {
                 e.children().forEach(c -> resource(c, indent + "  ", out));
             }
             default -> {
-                out.add(indent + "* " + capitalised(e.kind()) + " Set: " + e.id() + flags(e) + ":");
+                List<String> flags = new ArrayList<>(e.flags());
+                if (e.kind().startsWith("promotable")) {
+                    flags.add(0, "promotable");
+                }
+                String label = e.kind().equals("bundle") ? "Container bundle set" : "Clone Set";
+                out.add(indent + "* " + label + ": " + e.id() + (flags.isEmpty() ? "" : " (" + String.join(", ", flags) + ")")
+                        + ":");
                 e.children().forEach(c -> resource(c, indent + "  ", out));
             }
         }
@@ -137,10 +143,6 @@ public final class StatusText {
 
     private static String flags(ResourceEntry e) {
         return e.flags().isEmpty() ? "" : " (" + String.join(", ", e.flags()) + ")";
-    }
-
-    private static String capitalised(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static void failed(StatusReport r, List<String> out) {
