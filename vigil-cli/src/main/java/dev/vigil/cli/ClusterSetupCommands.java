@@ -107,7 +107,8 @@ final class ClusterSetupCommands {
 
     /** {@code vigil cluster setup --name N NODE=ADDR…}. */
     @Command(name = "setup", mixinStandardHelpOptions = true,
-            description = {"Create a cluster: write vigil.conf (corosync syntax: the nodelist, the port, votequorum; "
+            description = {"Create a cluster: its vigil.conf and a fresh key.",
+                "Writes vigil.conf (corosync syntax: the nodelist, the port, votequorum; "
                     + "two nodes get two_node) and a fresh cluster key (authkey, mode 0400) into the directory.",
                 "Every node needs both files, the same on all. Nodes whose address is on this machine (127.0.0.x "
                         + "for a loopback cluster) are started with 'vigil cluster start'; for the others the "
@@ -178,8 +179,9 @@ final class ClusterSetupCommands {
 
     /** {@code vigil cluster start [--all|NODE…]}. */
     @Command(name = "start", mixinStandardHelpOptions = true,
-            description = {"Start the daemons of nodes on this machine, each in the background with its files in "
-                    + "DIR/NODE/ (state/, vigil.sock, daemon.log, daemon.pid), and wait until each answers.",
+            description = {"Start the daemons of this machine's nodes.",
+                "Each runs in the background with its files in "
+                    + "DIR/NODE/ (state/, vigil.sock, daemon.log, daemon.pid); the command waits until each answers.",
                 "A node on another machine is not started (vigil does not use ssh); the command says so and exits 1."},
             footer = {"", "Examples:", "  vigil cluster start --dir /tmp/web --all", "  vigil cluster start --dir /tmp/web node2",
                 "  vigil status --socket /tmp/web/node1/vigil.sock"})
@@ -233,7 +235,8 @@ final class ClusterSetupCommands {
 
     /** {@code vigil cluster stop [--all|NODE…]}. */
     @Command(name = "stop", mixinStandardHelpOptions = true,
-            description = {"Stop the daemons of nodes on this machine (SIGTERM: each leaves the cluster cleanly and "
+            description = {"Stop the daemons of this machine's nodes.",
+                "SIGTERM: each leaves the cluster cleanly and "
                     + "its resources move away first if others can take them). Only the PID a daemon recorded is "
                     + "signalled, and only while it is still that node's daemon."},
             footer = {"", "Examples:", "  vigil cluster stop --dir /tmp/web --all", "  vigil cluster stop --dir /tmp/web node3"})
@@ -280,7 +283,8 @@ final class ClusterSetupCommands {
 
     /** {@code vigil cluster destroy --force}. */
     @Command(name = "destroy", mixinStandardHelpOptions = true,
-            description = {"Stop this machine's daemons of the cluster and delete its files: vigil.conf, authkey and "
+            description = {"Delete the cluster from this machine.",
+                "Stops this machine's daemons of the cluster and deletes its files: vigil.conf, authkey and "
                     + "each local node's directory (its CIB included). Other machines are not touched."},
             footer = {"", "Example:", "  vigil cluster destroy --dir /tmp/web --force"})
     static final class Destroy implements Callable<Integer> {
@@ -349,7 +353,8 @@ final class ClusterSetupCommands {
 
     /** {@code vigil cluster node add NODE=ADDRESS}. */
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Add a node to vigil.conf (the next node id). Running daemons read the nodelist when they "
+            description = {"Add a node to vigil.conf.",
+                "It gets the next node id. Running daemons read the nodelist when they "
                     + "start: restart them (vigil cluster stop/start) and copy the new vigil.conf and the authkey to "
                     + "machines elsewhere."},
             footer = {"", "Example:", "  vigil cluster node add --dir /tmp/web node4=127.0.0.4"})
@@ -383,7 +388,8 @@ final class ClusterSetupCommands {
 
     /** {@code vigil cluster node remove NODE}. */
     @Command(name = "remove", mixinStandardHelpOptions = true,
-            description = {"Remove a node from vigil.conf. Its daemon must be stopped first (vigil cluster stop NODE); "
+            description = {"Remove a node from vigil.conf.",
+                "Its daemon must be stopped first (vigil cluster stop NODE); "
                     + "the other daemons learn of it when restarted."},
             footer = {"", "Example:", "  vigil cluster stop --dir /tmp/web node4 && vigil cluster node remove --dir /tmp/web node4"})
     static final class NodeRemove implements Callable<Integer> {

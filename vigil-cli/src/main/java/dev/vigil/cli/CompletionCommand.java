@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code vigil completion bash}: the bash completion script, generated from the commands themselves. */
 @Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Print a bash completion script for every vigil command and option (made by picocli from "
-                + "the commands themselves, so it never falls behind).",
+        description = {"Print the bash completion script.",
+            "It covers every vigil command and option: picocli makes it from the commands themselves.",
             "Install it once per machine, or load it in a shell."},
         footer = {"", "Examples:",
             "  vigil completion bash > /etc/bash_completion.d/vigil     (every new shell)",

@@ -25,7 +25,8 @@ public final class CrmCommandLine {
 
     /** {@code vigil crm configure [FILE|-]}. */
     @Command(name = "configure", mixinStandardHelpOptions = true,
-            description = {"Read crmsh configuration statements from a file or stdin and apply them: primitive, "
+            description = {"Apply crmsh configuration statements, from a file or stdin.",
+                "Statements: primitive, "
                     + "group, clone, ms/promotable, location (SCORE: NODE, or rule SCORE: #uname eq NODE), "
                     + "colocation, order, property, rsc_defaults, op_defaults, verify, commit, show.",
                 "A line ending in '\\' continues on the next; '#' starts a comment line.",

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code vigil explain RESOURCE | --transition}: why a resource runs where it does. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Explain where a resource runs and why: for each node the final score and every named "
+        description = {"Why a resource runs where it does (scores per node, and their reasons).",
+            "For each node the final score and every named "
                 + "contribution to it (location constraints, stickiness, colocations, fail counts, leftovers of "
                 + "move and ban), whether the node can run resources at all (standby, offline, maintenance), the "
                 + "chosen node and why each other node lost.",

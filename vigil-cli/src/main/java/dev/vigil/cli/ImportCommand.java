@@ -25,7 +25,8 @@ public final class ImportCommand {
 
     /** {@code vigil import haresources FILE [--ha-cf FILE]}. */
     @Command(name = "haresources", mixinStandardHelpOptions = true,
-            description = {"Turn heartbeat v1's haresources into resources: each line 'NODE RESOURCE…' becomes a "
+            description = {"Convert heartbeat v1's haresources (and ha.cf) into resources.",
+                "Each line 'NODE RESOURCE…' becomes a "
                     + "group (an address ADDR[/BITS[/NIC[/BROADCAST]]] becomes ocf:heartbeat:IPaddr2 named ip-ADDR, "
                     + "Filesystem::DEV::DIR::TYPE becomes ocf:heartbeat:Filesystem, any other NAME becomes lsb:NAME), "
                     + "named NAME-group after its first service, with a location preference (score "

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code vigil status}: crm_mon's view of the cluster. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show the cluster as crm_mon does: nodes (online, offline, standby, maintenance), quorum, "
+        description = {"Show the cluster's state, as crm_mon does.",
+            "Nodes (online, offline, standby, maintenance), quorum, "
                 + "the DC, resources by group and clone with their roles and nodes, failed actions, pending "
                 + "actions and the fencing history.",
             "Online it asks the daemon (--socket); with -f FILE it reads a CIB file (no fencing history there)."},
