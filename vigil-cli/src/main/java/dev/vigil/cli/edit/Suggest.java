@@ -19,7 +19,7 @@ public final class Suggest {
         record Scored(String name, int distance) {
         }
         return known.stream()
-                .map(k -> new Scored(k, distance(w, k.toLowerCase(Locale.ROOT))))
+                .map(k -> new Scored(k, closeness(w, k.toLowerCase(Locale.ROOT))))
                 .filter(s -> s.distance() <= limit && !s.name().equals(wanted))
                 .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name))
                 .limit(MAX)
@@ -36,22 +36,32 @@ public final class Suggest {
         return " (did you mean " + String.join(" or ", close.stream().map(c -> "'" + c + "'").toList()) + "?)";
     }
 
+    /** Edit distance, except that a name holding the other whole (netmask, cidr_netmask) counts as 1. */
+    static int closeness(String wanted, String known) {
+        if (wanted.length() >= 3 && known.length() >= 3 && (known.contains(wanted) || wanted.contains(known))) {
+            return 1;
+        }
+        return distance(wanted, known);
+    }
+
+    /** Edit distance counting a swap of two neighbours as one edit (wbe → web), the commonest typo. */
     static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }

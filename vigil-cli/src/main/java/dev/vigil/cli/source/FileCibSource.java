@@ -57,22 +57,26 @@ public final class FileCibSource implements CibSource {
                     + read + "); nothing was written: run the command again");
         }
         CibVersion next = CibVersions.next(base.cib(), edited);
-        String xml = CibXml.write(edited.withVersion(next));
-        Path dir = file.toAbsolutePath().getParent();
+        writeAtomically(file, CibXml.write(edited.withVersion(next)));
+        return next.toString();
+    }
+
+    /** Writes {@code text} to a temporary file beside {@code target}, then renames it over {@code target}. */
+    public static void writeAtomically(Path target, String text) {
+        Path dir = target.toAbsolutePath().getParent();
         Path temp = null;
         try {
-            temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-            Files.writeString(temp, xml, StandardCharsets.UTF_8);
+            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
             try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             deleteQuietly(temp);
-            throw new SourceException("cannot write " + file + ": " + e.getMessage() + "; the file is unchanged", e);
+            throw new SourceException("cannot write " + target + ": " + e.getMessage() + "; the file is unchanged", e);
         }
-        return next.toString();
     }
 
     @Override
