@@ -42,7 +42,7 @@ public final class ImportCommand {
                 "  primitive ip-198.18.0.10 ocf:heartbeat:IPaddr2 params ip=198.18.0.10 cidr_netmask=24 nic=eth0 ...",
                 "  primitive httpd lsb:httpd op monitor interval=15s timeout=15s",
                 "  group httpd-group ip-198.18.0.10 httpd",
-                "  location httpd-group-prefers-node1 httpd-group 100: node1",
+                "  location location-httpd-group-node1-100 httpd-group 100: node1",
                 "", "Exit codes: as for 'vigil crm configure'."})
     static final class HaresourcesCommand implements Callable<Integer> {
         @Spec

@@ -41,8 +41,8 @@ public final class CrmTranslator {
 
     /** The cluster option set, resource defaults and operation defaults get these ids when new. */
     public static final String PROPERTY_SET = "cib-bootstrap-options";
-    public static final String RSC_DEFAULTS_SET = "rsc-options";
-    public static final String OP_DEFAULTS_SET = "op-options";
+    public static final String RSC_DEFAULTS_SET = "rsc_defaults-meta_attributes";
+    public static final String OP_DEFAULTS_SET = "op_defaults-meta_attributes";
 
     private CrmTranslator() {
     }
@@ -441,7 +441,7 @@ public final class CrmTranslator {
 
     private static CrmCommand nvSetStatement(int line, List<String> w, String word, String defaultSetId) {
         need(line, w, 2, word + " [SET-ID:] NAME=VALUE…");
-        String setId = defaultSetId;
+        String setId = null;
         int i = 1;
         if (w.get(i).startsWith("$id=")) {
             setId = w.get(i++).substring(4);
@@ -458,15 +458,23 @@ public final class CrmTranslator {
         return new CrmCommand.Edit(line, word + " " + values, CibEdit.ofConfiguration(c -> {
             Set<String> taken = ConfigIds.all(c);
             return switch (word) {
-                case "property" -> c.withClusterProperties(applyToSet(c.clusterProperties(), id, values, taken));
-                case "rsc_defaults" -> c.withRscDefaults(applyToSet(c.rscDefaults(), id, values, taken));
-                default -> c.withOpDefaults(applyToSet(c.opDefaults(), id, values, taken));
+                case "property" -> c.withClusterProperties(applyToSet(c.clusterProperties(), id, defaultSetId, values, taken));
+                case "rsc_defaults" -> c.withRscDefaults(applyToSet(c.rscDefaults(), id, defaultSetId, values, taken));
+                default -> c.withOpDefaults(applyToSet(c.opDefaults(), id, defaultSetId, values, taken));
             };
         }));
     }
 
-    /** Sets the values in the set named {@code setId} (created when missing), leaving other sets alone. */
-    private static List<NvSet> applyToSet(List<NvSet> sets, String setId, Map<String, String> values, Set<String> taken) {
+    /**
+     * Sets the values in the set named {@code setId} (created when missing), leaving other sets
+     * alone; without a set id, in the first set without rules (as vigil's own commands do),
+     * created as {@code defaultSetId}.
+     */
+    private static List<NvSet> applyToSet(List<NvSet> sets, String setId, String defaultSetId, Map<String, String> values,
+                                          Set<String> taken) {
+        if (setId == null) {
+            return NvSets.apply(sets, defaultSetId, values, taken);
+        }
         List<NvSet> out = new ArrayList<>();
         boolean found = false;
         for (NvSet s : sets) {

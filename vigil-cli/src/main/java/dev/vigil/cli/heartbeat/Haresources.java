@@ -78,7 +78,9 @@ public final class Haresources {
             }
             String group = (groupBase == null ? "ip" : groupBase) + "-group";
             out.add("group " + group + " " + String.join(" ", members));
-            out.add("location " + group + "-prefers-" + node + " " + group + " " + PREFERRED_NODE_SCORE + ": " + node);
+            // the id 'vigil constraint location GROUP prefers NODE=100' would give it
+            out.add("location location-" + group + "-" + node + "-" + PREFERRED_NODE_SCORE + " " + group + " "
+                    + PREFERRED_NODE_SCORE + ": " + node);
         }
         if (n == 0) {
             throw new CrmSyntaxException(Math.max(1, lineCount), "haresources: no resource line found");
