@@ -9,7 +9,12 @@ import dev.vigil.scheduler.SchedulerResult;
 import dev.vigil.scheduler.StatusView;
 import java.io.PrintWriter;
 import java.time.Instant;
+import dev.vigil.model.cib.Cib;
+import dev.vigil.model.cib.Constraint;
+import dev.vigil.model.cib.LocationConstraint;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -69,8 +74,9 @@ public final class ExplainCommand implements Callable<Integer> {
         ClusterSnapshot snapshot = ClusterSnapshot.at(read.cib(), Instant.now());
         StatusView view = StatusView.of(snapshot);
         SchedulerResult result = Scheduler.schedule(snapshot);
+        Map<String, String> ruleConstraints = ruleConstraints(read.cib());
         if (transition) {
-            List<Explanation.PlannedAction> actions = Explanation.transition(result, view);
+            List<Explanation.PlannedAction> actions = Explanation.transition(result, view, ruleConstraints);
             out.print(output == OutputFormat.json ? ApiCommands.json(actions) + "\n" : ExplainText.renderTransition(actions));
             out.flush();
             return 0;
@@ -85,10 +91,21 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         List<Explanation> explanations = new ArrayList<>();
         for (String p : primitives) {
-            explanations.add(Explanation.of(result, view, p));
+            explanations.add(Explanation.of(result, view, p, ruleConstraints));
         }
         out.print(output == OutputFormat.json ? ApiCommands.json(explanations) + "\n" : ExplainText.render(explanations));
         out.flush();
         return 0;
+    }
+
+    /** Rule id to the id of its location constraint. */
+    static Map<String, String> ruleConstraints(Cib cib) {
+        Map<String, String> out = new HashMap<>();
+        for (Constraint c : cib.configuration().constraints()) {
+            if (c instanceof LocationConstraint l) {
+                l.rules().forEach(r -> out.put(r.id(), l.id()));
+            }
+        }
+        return out;
     }
 }

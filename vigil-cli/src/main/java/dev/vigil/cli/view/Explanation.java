@@ -84,14 +84,20 @@ public record Explanation(String resource, String runningOn, String chosen, List
         }
     }
 
-    /** Explains one primitive. */
-    public static Explanation of(SchedulerResult result, StatusView view, String primitive) {
+    /**
+     * Explains one primitive.
+     *
+     * @param ruleConstraints the id of the location constraint of each rule id (the scheduler
+     *                        names a rule's contribution by the rule), so contributions name constraints
+     */
+    public static Explanation of(SchedulerResult result, StatusView view, String primitive,
+                                 Map<String, String> ruleConstraints) {
         Map<String, Integer> finalScores = finalScores(result, primitive);
         Map<String, List<Contribution>> byNode = new LinkedHashMap<>();
         for (ScoreContribution c : result.contributions()) {
             if (c.resource().equals(primitive)) {
                 byNode.computeIfAbsent(c.node(), n -> new ArrayList<>())
-                        .add(new Contribution(describe(c.source(), primitive), c.score(), Score.format(c.score())));
+                        .add(new Contribution(describe(c.source(), ruleConstraints), c.score(), Score.format(c.score())));
             }
         }
         List<NodeScore> nodes = new ArrayList<>();
@@ -131,7 +137,12 @@ public record Explanation(String resource, String runningOn, String chosen, List
     }
 
     /** Constraint ids made by move and ban get their origin named: they are the leftovers people forget. */
-    static String describe(String source, String primitive) {
+    static String describe(String rawSource, Map<String, String> ruleConstraints) {
+        String source = rawSource;
+        if (source.startsWith("location constraint ")) {
+            String id = source.substring("location constraint ".length());
+            source = "location constraint " + ruleConstraints.getOrDefault(id, id);
+        }
         Matcher group = Pattern.compile("^colocation group:internal_colocation(?: with (\\S+)|: (\\S+) wants to be with it)$")
                 .matcher(source);
         if (group.matches()) {
@@ -202,16 +213,19 @@ public record Explanation(String resource, String runningOn, String chosen, List
     }
 
     /** The planned actions, each with the scheduler's reason or, failing that, one worked out from the scores. */
-    public static List<PlannedAction> transition(SchedulerResult result, StatusView view) {
+    public static List<PlannedAction> transition(SchedulerResult result, StatusView view,
+                                                 Map<String, String> ruleConstraints) {
         List<PlannedAction> out = new ArrayList<>();
         for (PlannedChange c : result.changes()) {
-            String reason = c.reason() == null || c.reason().isEmpty() ? derivedReason(c, result, view) : c.reason();
+            String reason = c.reason() == null || c.reason().isEmpty() ? derivedReason(c, result, view, ruleConstraints)
+                    : c.reason();
             out.add(new PlannedAction(c.change(), c.subject(), c.details(), reason));
         }
         return out;
     }
 
-    private static String derivedReason(PlannedChange c, SchedulerResult result, StatusView view) {
+    private static String derivedReason(PlannedChange c, SchedulerResult result, StatusView view,
+                                        Map<String, String> ruleConstraints) {
         if (c.nodeAction()) {
             return "";
         }
@@ -219,7 +233,7 @@ public record Explanation(String resource, String runningOn, String chosen, List
         if (!known) {
             return c.change().equals("Stop") ? "it is no longer configured" : "";
         }
-        Explanation e = of(result, view, c.subject());
+        Explanation e = of(result, view, c.subject(), ruleConstraints);
         return switch (c.change()) {
             case "Start" -> (e.runningOn() == null ? "not running; " : "") + e.verdicts().get(0);
             case "Move", "Migrate" -> e.verdicts().get(0);
