@@ -1,6 +1,6 @@
 package dev.vigil.cli;
 
-import dev.vigil.api.ApiException;
+import dev.vigil.cli.source.CibRunner;
 import dev.vigil.cli.view.ExplainText;
 import dev.vigil.cli.view.Explanation;
 import dev.vigil.scheduler.ClusterSnapshot;
@@ -64,12 +64,8 @@ public final class ExplainCommand implements Callable<Integer> {
         ClusterState.Read read;
         try {
             read = state.read(false);
-        } catch (ApiException e) {
-            return ApiCommands.report(e, err);
-        } catch (IllegalArgumentException e) {
-            err.println("vigil: " + e.getMessage());
-            err.flush();
-            return ApiCommands.FAILED;
+        } catch (RuntimeException e) {
+            return CibRunner.fail(e, err);
         }
         ClusterSnapshot snapshot = ClusterSnapshot.at(read.cib(), Instant.now());
         StatusView view = StatusView.of(snapshot);

@@ -1,6 +1,6 @@
 package dev.vigil.cli;
 
-import dev.vigil.api.ApiException;
+import dev.vigil.cli.source.CibRunner;
 import dev.vigil.cli.view.StatusReport;
 import dev.vigil.cli.view.StatusText;
 import dev.vigil.scheduler.ClusterSnapshot;
@@ -92,12 +92,8 @@ public final class StatusCommand implements Callable<Integer> {
         StatusReport report;
         try {
             report = report(state.read(true));
-        } catch (ApiException e) {
-            return ApiCommands.report(e, err);
-        } catch (IllegalArgumentException e) {
-            err.println("vigil: " + e.getMessage());
-            err.flush();
-            return ApiCommands.FAILED;
+        } catch (RuntimeException e) {
+            return CibRunner.fail(e, err);
         }
         if (clearScreen) {
             out.print("\033[H\033[2J");

@@ -1,5 +1,6 @@
 package dev.vigil.cli.view;
 
+import dev.vigil.cli.edit.Suggest;
 import dev.vigil.model.Score;
 import dev.vigil.scheduler.PlannedChange;
 import dev.vigil.scheduler.ScoreContribution;
@@ -47,7 +48,7 @@ public record Explanation(String resource, String runningOn, String chosen, List
         Optional<ResourceEntry> entry = find(view.resources(), id);
         if (entry.isEmpty()) {
             throw new IllegalArgumentException("no resource '" + id + "' in the configuration"
-                    + Suggestions.didYouMean(id, allIds(view.resources())));
+                    + Suggest.hint(id, allIds(view.resources())));
         }
         List<String> out = new ArrayList<>();
         leaves(entry.get(), out);
