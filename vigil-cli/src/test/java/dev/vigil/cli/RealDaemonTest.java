@@ -131,6 +131,44 @@ class RealDaemonTest {
         assertTrue(Resources.find(cib().configuration(), "d3").isPresent(), "the other write was not overwritten");
     }
 
+    @Test
+    void runtimeCommandsActOnARunningResource() throws Exception {
+        // Without fence devices, resources start only with fencing off (as in Pacemaker).
+        assertEquals(0, vigil("property", "set", "stonith-enabled=false").code());
+        assertEquals(0, vigil("resource", "create", "r1", "ocf:vigil:Dummy").code());
+        awaitRunning("r1", true);
+        Run restart = vigil("resource", "restart", "r1", "--timeout", "30s");
+        assertEquals(0, restart.code(), restart.err());
+        assertTrue(restart.out().contains("stopping r1") && restart.out().contains("starting r1"), restart.out());
+        assertTrue(!restart.out().contains("warning"), restart.out());
+        awaitRunning("r1", true);
+        Run cleanup = vigil("resource", "cleanup", "r1");
+        assertEquals(0, cleanup.code(), cleanup.err());
+        assertTrue(cleanup.out().endsWith("cleanup requested for r1 on every node\n"), cleanup.out());
+        Run ban = vigil("resource", "ban", "r1");
+        assertEquals(0, ban.code(), ban.err());
+        assertTrue(ban.out().startsWith("r1 banned from node1 until "), ban.out());
+        awaitRunning("r1", false);
+        assertEquals(0, vigil("resource", "clear", "r1").code());
+        awaitRunning("r1", true);
+        Run offline = ApiCommandsTest.run("resource", "cleanup", "r1", "-f", dir.resolve("x.xml").toString());
+        assertEquals(1, offline.code());
+        assertTrue(offline.err().contains("cleanup acts on the running cluster; it cannot work on a file (-f)"), offline.err());
+        Run history = vigil("stonith", "history");
+        assertEquals(new Run(0, "no fencing recorded\n", ""), history);
+    }
+
+    private static void awaitRunning(String id, boolean running) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (dev.vigil.cli.show.StatusFacts.runningOn(cib(), id).isEmpty() != running) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(id + (running ? " did not start" : " did not stop") + " within 30 s");
+    }
+
     private static void awaitDc() throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
