@@ -80,6 +80,10 @@ class ResourceEditsTest {
         EditException interval = assertThrows(EditException.class,
                 () -> create(TestCibs.web(), "x", null, "ip=1", "op", "monitor", "interval=soon"));
         assertTrue(interval.getMessage().contains("op monitor interval"), interval.getMessage());
+        EditException meta = assertThrows(EditException.class,
+                () -> create(TestCibs.web(), "x", null, "ip=1", "meta", "target-role=Running"));
+        assertEquals("resource 'x' meta: target-role='Running' is not one of Stopped, Started, Unpromoted, Promoted, "
+                + "Slave, Master", meta.getMessage());
         EditException pair = assertThrows(EditException.class, () -> ResourceArgs.parse(List.of("ip")));
         assertEquals("'ip' is not name=value (nor one of the keywords meta, op)", pair.getMessage());
     }
