@@ -113,6 +113,45 @@ class EditCommandsTest {
     }
 
     @Test
+    void wrongInputForTheOtherCommandGroupsChangesNothingEither() throws Exception {
+        java.nio.file.Files.writeString(cib, """
+                <cib validate-with="pacemaker-3.9" admin_epoch="0" epoch="1" num_updates="0">
+                  <configuration><crm_config/>
+                    <nodes><node id="1" uname="node1"/><node id="2" uname="node2"/></nodes>
+                    <resources/><constraints/></configuration>
+                  <status/>
+                </cib>
+                """);
+        webService();
+        refused(1, "property: no-quorum-policy='ignor' is not one of", "property", "set", "no-quorum-policy=ignor");
+        refused(1, "property: unknown option 'stonith-enable' (did you mean 'stonith-enabled'?)", "property", "set",
+                "stonith-enable=false");
+        refused(3, "property 'stonith-enabled' is not set", "property", "unset", "stonith-enabled");
+        refused(3, "node 'node3' is not in the configuration (did you mean 'node1' or 'node2'?)", "node", "standby", "node3");
+        refused(1, "utilization cpu='lots' is not a non-negative integer", "node", "utilization", "node1", "cpu=lots");
+        refused(3, "fence device 'ipmi' does not exist", "stonith", "level", "add", "1", "node1", "ipmi");
+        refused(3, "resource 'sitee' does not exist (did you mean 'site'?)", "resource", "group", "add", "web2", "sitee");
+        refused(3, "resource 'vip' has no op stop", "resource", "op", "remove", "vip", "stop");
+        refused(1, "has no parameter 'adress'", "resource", "update", "vip", "adress=1.2.3.4");
+        refused(1, "only a top-level primitive or group can be cloned", "resource", "clone", "vip");
+        refused(1, "resource defaults: resource-stickiness='high' is not a score", "resource", "defaults",
+                "resource-stickiness=high");
+        refused(3, "no constraint 'location-web-node1-5'", "constraint", "remove", "location-web-node1-5");
+        refused(1, "'vip' is in the group 'web' and moves with it: move or ban 'web' instead", "resource", "move", "vip", "node2");
+        refused(3, "node 'node5' is not in the configuration", "resource", "ban", "web", "node5");
+        Run unknownGroup = run("resource", "frobnicate", "web");
+        assertEquals(2, unknownGroup.code());
+        ok("node", "standby", "node1");
+        ok("resource", "group", "remove", "web", "site");
+        ok("resource", "clone", "site");
+        Cib c = CibXml.read(cib);
+        assertEquals("on", dev.vigil.cli.edit.NvSets.allValues(c.configuration().nodes().get(0).instanceAttributes())
+                .get("standby"));
+        assertEquals("clone", dev.vigil.cli.edit.Resources.kind(dev.vigil.cli.edit.Resources.require(c.configuration(),
+                "site-clone")));
+    }
+
+    @Test
     void wrongInputIsRefusedByNameAndChangesNothing() throws Exception {
         webService();
         refused(3, "agent ocf:heartbeat:IPadr2 not found", "resource", "create", "x", "ocf:heartbeat:IPadr2", "ip=1.2.3.4");

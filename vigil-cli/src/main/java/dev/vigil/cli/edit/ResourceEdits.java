@@ -51,6 +51,7 @@ public final class ResourceEdits {
                         + "; --force creates it anyway", problems);
             }
         }
+        Options.checkKnownValues("resource '" + id + "' meta", Options.RESOURCE_META, spec.args().meta());
         Set<String> taken = new HashSet<>(ConfigIds.all(c));
         taken.add(id);
         List<NvSet> instance = NvSets.apply(List.of(), id + "-instance_attributes", spec.args().params(), taken);
@@ -126,6 +127,7 @@ public final class ResourceEdits {
                     throw new EditException(problems.get(0) + "; --force changes it anyway", problems);
                 }
             }
+            Options.checkKnownValues("resource '" + id + "' meta", Options.RESOURCE_META, args.meta());
             Configuration out = c;
             if (!args.meta().isEmpty()) {
                 out = setMeta(out, id, args.meta());

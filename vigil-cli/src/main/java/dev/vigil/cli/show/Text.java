@@ -118,7 +118,8 @@ public final class Text {
     public static String constraints(Configuration c, Instant now, boolean full) {
         StringBuilder b = new StringBuilder();
         b.append("Location Constraints:\n");
-        c.constraints().stream().filter(k -> k instanceof LocationConstraint).forEach(k -> line(b, k, full));
+        // move/ban constraints are listed once, below, with their expiry
+        c.constraints().stream().filter(k -> k instanceof LocationConstraint && !isLeftover(k)).forEach(k -> line(b, k, full));
         b.append("Ordering Constraints:\n");
         c.constraints().stream().filter(k -> k instanceof OrderConstraint).forEach(k -> line(b, k, full));
         b.append("Colocation Constraints:\n");
@@ -144,9 +145,14 @@ public final class Text {
         return b.toString();
     }
 
+    private static boolean isLeftover(Constraint k) {
+        return k instanceof LocationConstraint l && l.rsc() != null
+                && (k.id().startsWith(MoveEdits.PREFER) || k.id().startsWith(MoveEdits.BAN));
+    }
+
     private static void line(StringBuilder b, Constraint k, boolean full) {
         b.append("  ").append(describe(k));
-        if (full || k.id().startsWith(MoveEdits.PREFER) || k.id().startsWith(MoveEdits.BAN)) {
+        if (full) {
             b.append(" (id:").append(k.id()).append(')');
         }
         b.append('\n');

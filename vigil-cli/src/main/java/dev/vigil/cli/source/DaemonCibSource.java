@@ -7,6 +7,7 @@ import dev.vigil.api.ApiTypes;
 import dev.vigil.cib.CibFormatException;
 import dev.vigil.cib.CibXml;
 import dev.vigil.model.cib.Cib;
+import dev.vigil.model.cib.Status;
 import java.nio.file.Path;
 
 /**
@@ -33,9 +34,11 @@ public final class DaemonCibSource implements CibSource {
 
     @Override
     public String write(Snapshot base, Cib edited) {
+        // The daemon keeps its own status section, so only the configuration travels.
+        Cib configurationOnly = new Cib(edited.attributes(), edited.configuration(), Status.EMPTY);
         try (ApiClient client = ApiClient.connect(socket)) {
             ApiTypes.CibReplaceResult r = client.call(ApiTypes.CIB_REPLACE,
-                    new ApiTypes.CibReplaceArgs(CibXml.write(edited), base.version()), ApiTypes.CibReplaceResult.class);
+                    new ApiTypes.CibReplaceArgs(CibXml.write(configurationOnly), base.version()), ApiTypes.CibReplaceResult.class);
             return r.version();
         }
     }
