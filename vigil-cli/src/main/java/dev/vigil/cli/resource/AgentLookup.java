@@ -95,6 +95,22 @@ public final class AgentLookup {
         }
     }
 
+    /**
+     * The meta-data, or with {@code force} null when they cannot be read (the agent may be
+     * installed on the other nodes only); without it the error says that --force exists.
+     */
+    public AgentMetadata metadataOrForced(AgentSpec agent, boolean force) {
+        try {
+            return metadata(agent);
+        } catch (EditException e) {
+            if (force) {
+                return null;
+            }
+            String message = e.getMessage() + "; --force creates it anyway";
+            throw e instanceof UnknownIdException ? new UnknownIdException(message) : new EditException(message, e.details());
+        }
+    }
+
     /** Installed agents of a class, sorted. */
     public List<AgentSpec> list(String agentClass) {
         return catalog.list(agentClass);

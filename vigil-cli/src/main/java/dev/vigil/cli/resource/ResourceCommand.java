@@ -76,7 +76,7 @@ public final class ResourceCommand {
                 ResourceArgs parsed = ResourceArgs.parse(args);
                 AgentLookup agents = AgentLookup.fromEnvironment();
                 AgentSpec spec0 = agents.resolve(agent);
-                AgentMetadata md = metadataOrForced(agents, spec0, force);
+                AgentMetadata md = agents.metadataOrForced(spec0, force);
                 return CibRunner.edit(spec, target, ResourceEdits.create(new ResourceEdits.Create(id, spec0.agentClass(),
                         spec0.provider(), spec0.type(), parsed, group, disabled, md, force)),
                         cib -> "resource '" + id + "' (" + spec0 + ") created" + (group == null ? "" : " in group '" + group + "'")
@@ -84,20 +84,6 @@ public final class ResourceCommand {
             } catch (EditException e) {
                 return CibRunner.fail(e, spec.commandLine().getErr());
             }
-        }
-    }
-
-    /** The agent's meta-data; with {@code force}, none when it cannot be read. */
-    static AgentMetadata metadataOrForced(AgentLookup agents, AgentSpec agent, boolean force) {
-        try {
-            return agents.metadata(agent);
-        } catch (EditException e) {
-            if (force) {
-                return null;
-            }
-            String message = e.getMessage() + "; --force creates it anyway";
-            throw e instanceof dev.vigil.cli.edit.UnknownIdException ? new dev.vigil.cli.edit.UnknownIdException(message)
-                    : new EditException(message, e.details());
         }
     }
 
@@ -142,7 +128,7 @@ public final class ResourceCommand {
             Resource r = Resources.find(target.source(false).read().cib().configuration(), id).orElse(null);
             if (r instanceof Primitive p && p.agentClass() != null) {
                 AgentLookup agents = AgentLookup.fromEnvironment();
-                return metadataOrForced(agents, agents.resolve(p.agent()), false);
+                return agents.metadataOrForced(agents.resolve(p.agent()), false);
             }
             return null;
         }

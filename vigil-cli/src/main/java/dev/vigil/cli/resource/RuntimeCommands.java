@@ -38,7 +38,8 @@ final class RuntimeCommands {
     /** {@code vigil resource restart ID}. */
     @Command(name = "restart", mixinStandardHelpOptions = true,
             description = {"Restart a resource: stop it (target-role=Stopped), wait until the status shows it stopped "
-                    + "everywhere, then let it start again. Its earlier target-role, if any, is restored."},
+                    + "everywhere, then let it start again and wait until it runs. Its earlier target-role, if any, is "
+                    + "restored. Exit 1 when it did not stop or start within --timeout (each)."},
             footer = {"", "Example:", "  vigil resource restart web --timeout 2min"})
     static final class Restart implements Callable<Integer> {
         @Spec
@@ -70,23 +71,39 @@ final class RuntimeCommands {
                 if (code != 0) {
                     return code;
                 }
-                boolean stopped = waitStopped(wait);
+                boolean stopped = waitFor(wait, false);
                 code = CibRunner.edit(spec, target, cib -> ResourceEdits.setMetaEdit(id, role).apply(cib),
                         cib -> "starting " + id);
-                if (code == 0 && !stopped) {
-                    out.println("warning: " + id + " did not show as stopped within " + timeout + "; it was let start again");
-                    out.flush();
+                if (code != 0) {
+                    return code;
                 }
-                return code;
+                if (!stopped) {
+                    return notInTime(id + " did not show as stopped within " + timeout + "; it was let start again");
+                }
+                if (!waitFor(wait, true)) {
+                    return notInTime(id + " did not start again within " + timeout);
+                }
+                out.println(id + " restarted on " + String.join(", ", StatusFacts.runningOn(target.source(false).read().cib(), id)));
+                out.flush();
+                return 0;
             } catch (RuntimeException e) {
                 return CibRunner.fail(e, spec.commandLine().getErr());
             }
         }
 
-        private boolean waitStopped(Duration wait) {
+        /** The configuration is as before, but the resource did not follow in time: say so, exit 1. */
+        private int notInTime(String what) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("vigil: " + what + " (see vigil status)");
+            err.flush();
+            return dev.vigil.cli.ApiCommands.FAILED;
+        }
+
+        /** Polls the status (every 0.5 s, at most {@code wait}) until the resource runs somewhere, or nowhere. */
+        private boolean waitFor(Duration wait, boolean running) {
             long deadline = System.nanoTime() + wait.toNanos();
             while (System.nanoTime() < deadline) {
-                if (StatusFacts.runningOn(target.source(false).read().cib(), id).isEmpty()) {
+                if (StatusFacts.runningOn(target.source(false).read().cib(), id).isEmpty() != running) {
                     return true;
                 }
                 try {

@@ -67,15 +67,7 @@ public final class StonithCommand {
             try {
                 ResourceArgs parsed = ResourceArgs.parse(args);
                 AgentSpec spec0 = fenceAgent(agent);
-                AgentMetadata md;
-                try {
-                    md = AgentLookup.fromEnvironment().metadata(spec0);
-                } catch (EditException e) {
-                    if (!force) {
-                        throw new EditException(e.getMessage() + "; --force creates it anyway", e.details());
-                    }
-                    md = null;
-                }
+                AgentMetadata md = AgentLookup.fromEnvironment().metadataOrForced(spec0, force);
                 return CibRunner.edit(spec, target, ResourceEdits.create(new ResourceEdits.Create(id, AgentSpec.STONITH, null,
                         spec0.type(), parsed, null, disabled, md, force)), cib -> "fence device '" + id + "' (" + spec0 + ") created");
             } catch (EditException e) {
