@@ -21,6 +21,8 @@ public record ApiError(String code, String message, List<String> details) {
     public static final String INVALID_CIB = "invalid-cib";
     /** The cluster refused or could not apply a change (no DC, a conflict that persisted...). */
     public static final String REJECTED = "rejected";
+    /** The change was made against a configuration that has changed since (an optimistic check failed). */
+    public static final String CONFLICT = "conflict";
     /** What the request names does not exist (a node, an attribute). */
     public static final String NOT_FOUND = "not-found";
     /** The line was longer than {@link ApiProtocol#MAX_LINE_BYTES}. */

@@ -78,8 +78,17 @@ public final class ApiTypes {
      * Arguments of {@code cib.replace}: a whole CIB document. Its configuration and the root
      * element's own settings replace the cluster's; its status section and version numbers
      * are ignored (the cluster keeps those).
+     *
+     * @param expectedVersion optional: the version the document was read at
+     *                        ({@code admin_epoch.epoch.num_updates}). When given, the replacement
+     *                        is refused ({@code conflict}) if the configuration changed since, i.e.
+     *                        if admin_epoch or epoch differ; num_updates is ignored because status
+     *                        updates move it all the time without touching the configuration.
      */
-    public record CibReplaceArgs(String xml) {
+    public record CibReplaceArgs(String xml, String expectedVersion) {
+        public CibReplaceArgs(String xml) {
+            this(xml, null);
+        }
     }
 
     /** Result of {@code cib.replace}: the new version ({@code changed} false if there was nothing to change). */

@@ -9,19 +9,22 @@ import java.io.PrintWriter;
 
 /**
  * What every command that talks to the daemon shares: error reporting and exit codes.
- * 0 done; 1 refused or failed (the reason is printed); 3 not found (a node, an attribute);
- * 69 the daemon cannot be reached (sysexits' EX_UNAVAILABLE). Usage errors are 2 (picocli).
+ * 0 done; 1 refused or failed (the reason is printed); 3 not found (a node, an attribute, an
+ * id); 4 conflict (the configuration changed between read and write: nothing was changed, run
+ * the command again); 69 the daemon cannot be reached (sysexits' EX_UNAVAILABLE). Usage errors
+ * are 2 (picocli).
  */
-final class ApiCommands {
-    static final int FAILED = 1;
-    static final int NOT_FOUND = 3;
-    static final int UNAVAILABLE = 69;
+public final class ApiCommands {
+    public static final int FAILED = 1;
+    public static final int NOT_FOUND = 3;
+    public static final int CONFLICT = 4;
+    public static final int UNAVAILABLE = 69;
 
     private ApiCommands() {
     }
 
     /** Prints {@code vigil: MESSAGE} and each detail; returns the exit code. */
-    static int report(ApiException e, PrintWriter err) {
+    public static int report(ApiException e, PrintWriter err) {
         err.println("vigil: " + e.getMessage());
         for (String detail : e.error().details()) {
             if (!detail.equals(e.getMessage())) {
@@ -32,11 +35,15 @@ final class ApiCommands {
         if (e instanceof ApiUnavailableException) {
             return UNAVAILABLE;
         }
-        return ApiError.NOT_FOUND.equals(e.code()) ? NOT_FOUND : FAILED;
+        return switch (e.code()) {
+            case ApiError.NOT_FOUND -> NOT_FOUND;
+            case ApiError.CONFLICT -> CONFLICT;
+            default -> FAILED;
+        };
     }
 
     /** Pretty JSON for {@code --output json}. */
-    static String json(Object value) {
+    public static String json(Object value) {
         try {
             return ApiProtocol.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -12,8 +12,12 @@ public final class ApiOptions {
             defaultValue = "${env:VIGIL_SOCKET:-" + ApiProtocol.DEFAULT_SOCKET + "}")
     Path socket;
 
+    public Path socket() {
+        return socket;
+    }
+
     /** @throws dev.vigil.api.ApiUnavailableException saying why it cannot connect */
-    ApiClient connect() {
+    public ApiClient connect() {
         return ApiClient.connect(socket);
     }
 }

@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code vigil cib ...}: the CIB as a document. */
 @Command(name = "cib", mixinStandardHelpOptions = true, description = "The cluster information base as a whole document.",
-        subcommands = {CibCommand.Query.class, CibCommand.Replace.class, CommandLine.HelpCommand.class})
+        subcommands = {CibCommand.Query.class, CibCommand.Replace.class, dev.vigil.cli.cib.CibFileCommands.Export.class,
+            dev.vigil.cli.cib.CibFileCommands.Import.class, dev.vigil.cli.cib.CibFileCommands.Diff.class,
+            dev.vigil.cli.cib.ShadowCommand.class, CommandLine.HelpCommand.class})
 public final class CibCommand {
 
     /** {@code vigil cib query}. */

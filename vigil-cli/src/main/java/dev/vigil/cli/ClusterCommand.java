@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code vigil cluster ...}: the cluster as a whole. */
 @Command(name = "cluster", mixinStandardHelpOptions = true, description = "The cluster as a whole.",
-        subcommands = {ClusterCommand.Status.class, CommandLine.HelpCommand.class})
+        subcommands = {ClusterCommand.Status.class, ClusterSetupCommands.Setup.class, ClusterSetupCommands.Start.class,
+            ClusterSetupCommands.Stop.class, ClusterSetupCommands.Destroy.class, ClusterSetupCommands.Nodes.class,
+            CommandLine.HelpCommand.class})
 public final class ClusterCommand {
 
     /** {@code vigil cluster status}. */

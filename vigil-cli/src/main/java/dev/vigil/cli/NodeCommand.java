@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code vigil node ...}: one node. */
 @Command(name = "node", mixinStandardHelpOptions = true, description = "One node of the cluster.",
-        subcommands = {NodeCommand.Attribute.class, CommandLine.HelpCommand.class})
+        subcommands = {NodeCommand.Attribute.class, dev.vigil.cli.node.NodeSettingCommands.Standby.class,
+            dev.vigil.cli.node.NodeSettingCommands.Unstandby.class, dev.vigil.cli.node.NodeSettingCommands.Maintenance.class,
+            dev.vigil.cli.node.NodeSettingCommands.Utilization.class, CommandLine.HelpCommand.class})
 public final class NodeCommand {
 
     /** {@code vigil node attribute NODE NAME [VALUE] [--delete] [--lifetime reboot|forever]}. */

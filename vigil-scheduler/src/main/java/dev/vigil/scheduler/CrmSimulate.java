@@ -31,7 +31,8 @@ public final class CrmSimulate {
         List<String> scores = new ArrayList<>(cluster.trace.lines);
         List<PlannedChange> changes = TransitionSummary.of(cluster);
         var graph = GraphBuilder.build(cluster);
-        SchedulerResult result = new SchedulerResult(graph, changes, scores, List.of(), cluster.warnings);
+        SchedulerResult result = new SchedulerResult(graph, changes, scores, List.of(), cluster.warnings,
+                Scheduler.assignments(cluster));
 
         StringBuilder out = new StringBuilder();
         String dateLine = dateLine(snapshot);

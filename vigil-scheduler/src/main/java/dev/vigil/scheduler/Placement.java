@@ -121,6 +121,9 @@ final class Placement {
             Integer current = rsc.allowed.get(node);
             rsc.allowed.put(node, current == null ? Score.add(node.baseWeight, e.getValue())
                     : Score.add(current, e.getValue()));
+            if (e.getValue() != 0) {
+                cluster.trace.contribute(rsc.id, node.name, "location constraint " + rule.id(), e.getValue());
+            }
             Discovery.note(rsc, node, rule.discovery());
         }
         if (rsc.isGroup() || rsc.isClone()) {
@@ -168,6 +171,7 @@ final class Placement {
             return;
         }
         addScore(rsc, node, rsc.stickiness, false);
+        cluster.trace.contribute(rsc.id, node.name, "resource-stickiness (it is running here)", rsc.stickiness);
     }
 
     /** Has the resource failed on the node as often as its migration-threshold allows? */
@@ -205,6 +209,8 @@ final class Placement {
             cluster.warnings.add(rsc.id + " cannot run on " + node.name
                     + " due to reaching migration threshold (clean up resource to allow again)");
             addScore(banned, node, Score.MINUS_INFINITY, false);
+            cluster.trace.contribute(banned.id, node.name, "fail count " + failures + " reached migration-threshold "
+                    + rsc.migrationThreshold, Score.MINUS_INFINITY);
         }
     }
 
@@ -283,14 +289,19 @@ final class Placement {
         }
         rsc.assigning = true;
         for (Colocation c : Colocations.thisWith(rsc)) {
+            Map<SNode, Integer> before = new LinkedHashMap<>(rsc.allowed);
             applyThisWith(c, rsc);
+            traceChange(rsc, before, "colocation " + c.id() + " with " + c.primary().id);
         }
         for (Colocation c : Colocations.withThisForAssignment(cluster, rsc)) {
+            Map<SNode, Integer> before = new LinkedHashMap<>(rsc.allowed);
             Colocations.addDependentScores(cluster, c, rsc);
+            traceChange(rsc, before, "colocation " + c.id() + ": " + c.dependent().id + " wants to be with it");
         }
         if (rsc.nextRole == Role.STOPPED) {
             for (SNode node : cluster.nodes) {
                 addScore(rsc, node, Score.MINUS_INFINITY, false);
+                cluster.trace.contribute(rsc.id, node.name, "target-role is Stopped (disabled)", Score.MINUS_INFINITY);
             }
             rsc.assigned = null;
         } else if (rsc.nextRole != null && rsc.nextRole.compareTo(rsc.role) > 0 && !cluster.haveQuorum
@@ -312,6 +323,29 @@ final class Placement {
         }
         rsc.assigning = false;
         return rsc.assigned;
+    }
+
+    /** Records, per node, how a step changed the resource's scores (for {@code vigil explain}). */
+    private void traceChange(Rsc rsc, Map<SNode, Integer> before, String source) {
+        for (Map.Entry<SNode, Integer> e : rsc.allowed.entrySet()) {
+            int after = e.getValue();
+            Integer old = before.get(e.getKey());
+            int delta;
+            if (old == null || isInfinite(after)) {
+                delta = old != null && old == after ? 0 : after;
+            } else if (isInfinite(old)) {
+                delta = 0; // an infinite score absorbs every finite change
+            } else {
+                delta = after - old;
+            }
+            if (delta != 0) {
+                cluster.trace.contribute(rsc.id, e.getKey().name, source, delta);
+            }
+        }
+    }
+
+    private static boolean isInfinite(int score) {
+        return score >= Score.INFINITY || score <= Score.MINUS_INFINITY;
     }
 
     static boolean isMandatory(int score) {

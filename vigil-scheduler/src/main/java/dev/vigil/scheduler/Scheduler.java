@@ -2,6 +2,8 @@ package dev.vigil.scheduler;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The scheduler: {@code schedule(snapshot) → result}, pure and deterministic. */
 public final class Scheduler {
@@ -15,7 +17,18 @@ public final class Scheduler {
             contributions.add(new ScoreContribution(c.resource(), c.node(), c.source(), c.score()));
         }
         return new SchedulerResult(GraphBuilder.build(cluster), TransitionSummary.of(cluster), cluster.trace.lines,
-                contributions, cluster.warnings);
+                contributions, cluster.warnings, assignments(cluster));
+    }
+
+    /** Where each primitive will run after the transition. */
+    static Map<String, String> assignments(Cluster cluster) {
+        Map<String, String> out = new TreeMap<>();
+        for (Rsc rsc : cluster.byId.values()) {
+            if (rsc.isPrimitive() && rsc.assigned != null && rsc.nextRole != dev.vigil.model.Role.STOPPED) {
+                out.put(rsc.id, rsc.assigned.name);
+            }
+        }
+        return out;
     }
 
     /** Runs every stage and returns the working set (for reports that need more than the result). */
