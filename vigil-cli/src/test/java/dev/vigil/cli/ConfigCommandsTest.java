@@ -104,6 +104,28 @@ class ConfigCommandsTest {
     }
 
     @Test
+    void shadowEditKeepsOnlyAValidEdit() throws Exception {
+        Path cib = twoNodes();
+        ok("cib", "shadow", "new", "ed", "-f", cib.toString());
+        Path shadow = Path.of(System.getProperty("vigil.shadow.dir"), "ed.xml");
+        try {
+            System.setProperty("vigil.editor", "sed -i 's/<resources>/<resources><bogus>/'");
+            String before = Files.readString(shadow);
+            Run bad = ApiCommandsTest.run("cib", "shadow", "edit", "ed");
+            assertEquals(1, bad.code(), bad.out() + bad.err());
+            assertTrue(bad.err().startsWith("vigil: "), bad.err());
+            assertEquals(before, Files.readString(shadow));
+            System.setProperty("vigil.editor", "sed -i 's/<resources>/<resources><primitive id=\"d9\" class=\"ocf\" "
+                    + "provider=\"vigil\" type=\"Dummy\"\\/>/'");
+            ok("cib", "shadow", "edit", "ed");
+            assertTrue(Resources.find(CibXml.read(shadow).configuration(), "d9").isPresent());
+        } finally {
+            System.clearProperty("vigil.editor");
+            ok("cib", "shadow", "delete", "ed");
+        }
+    }
+
+    @Test
     void importValidatesReportsAndReplacesTheConfiguration() throws Exception {
         Path cib = twoNodes();
         Path exported = dir.resolve("exported.xml");

@@ -63,7 +63,7 @@ public final class SettingEdits {
     public static CibEdit nodeUtilization(String name, Map<String, String> values) {
         return CibEdit.ofConfiguration(c -> {
             Node n = requireNode(c, name);
-            ResourceEdits.requireIntegers("node '" + name + "'", values);
+            OperationEdits.requireIntegers("node '" + name + "'", values);
             List<NvSet> sets = NvSets.apply(n.utilization(), "nodes-" + n.id() + "-utilization", values, ConfigIds.all(c));
             return replaceNode(c, new Node(n.id(), n.uname(), n.type(), n.description(), n.score(), n.instanceAttributes(), sets));
         });

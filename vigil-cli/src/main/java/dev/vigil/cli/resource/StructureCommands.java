@@ -4,7 +4,8 @@ import dev.vigil.cli.OutputFormat;
 import dev.vigil.cli.edit.EditException;
 import dev.vigil.cli.edit.NvSets;
 import dev.vigil.cli.edit.ResourceArgs;
-import dev.vigil.cli.edit.ResourceEdits;
+import dev.vigil.cli.edit.OperationEdits;
+import dev.vigil.cli.edit.StructureEdits;
 import dev.vigil.cli.edit.Resources;
 import dev.vigil.cli.edit.SettingEdits;
 import dev.vigil.cli.source.CibRunner;
@@ -54,7 +55,7 @@ final class StructureCommands {
                 if (before != null && after != null) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "give --before or --after, not both");
                 }
-                return CibRunner.edit(spec, target, ResourceEdits.groupAdd(group, members, before, after),
+                return CibRunner.edit(spec, target, StructureEdits.groupAdd(group, members, before, after),
                         cib -> "group '" + group + "' now: " + String.join(" ", Resources.require(cib.configuration(), group)
                                 .children().stream().map(dev.vigil.model.cib.Resource::id).toList()));
             }
@@ -76,7 +77,7 @@ final class StructureCommands {
 
             @Override
             public Integer call() {
-                return CibRunner.edit(spec, target, ResourceEdits.groupRemove(group, members),
+                return CibRunner.edit(spec, target, StructureEdits.groupRemove(group, members),
                         cib -> members.isEmpty() ? "group '" + group + "' dissolved"
                                 : "took " + String.join(", ", members) + " out of group '" + group + "'");
             }
@@ -129,7 +130,7 @@ final class StructureCommands {
             String cloneId = !rest.isEmpty() && !rest.get(0).contains("=") ? rest.remove(0) : null;
             Map<String, String> meta = ResourceArgs.pairs(rest);
             dev.vigil.cli.edit.Options.checkKnownValues("clone " + id, dev.vigil.cli.edit.Options.RESOURCE_META, meta);
-            return CibRunner.edit(spec, target, ResourceEdits.clone(id, cloneId, meta, promotable),
+            return CibRunner.edit(spec, target, StructureEdits.clone(id, cloneId, meta, promotable),
                     cib -> id + " cloned as '" + (cloneId != null ? cloneId : id + "-clone") + "'"
                             + (promotable ? " (promotable)" : ""));
         } catch (EditException e) {
@@ -161,7 +162,7 @@ final class StructureCommands {
             public Integer call() {
                 try {
                     ResourceArgs.OpArgs op = new ResourceArgs.OpArgs(action, ResourceArgs.pairs(args));
-                    return CibRunner.edit(spec, target, ResourceEdits.opAdd(id, op), cib -> "op " + action + " added to " + id);
+                    return CibRunner.edit(spec, target, OperationEdits.opAdd(id, op), cib -> "op " + action + " added to " + id);
                 } catch (EditException e) {
                     return CibRunner.fail(e, spec.commandLine().getErr());
                 }
@@ -195,7 +196,7 @@ final class StructureCommands {
                         }
                         value = p[1];
                     }
-                    return CibRunner.edit(spec, target, ResourceEdits.opRemove(id, action, value),
+                    return CibRunner.edit(spec, target, OperationEdits.opRemove(id, action, value),
                             cib -> "op " + action + " removed from " + id);
                 } catch (EditException e) {
                     return CibRunner.fail(e, spec.commandLine().getErr());
@@ -315,7 +316,7 @@ final class StructureCommands {
                 }, cib -> NvSets.allValues(Resources.requirePrimitive(cib.configuration(), id).utilization()));
             }
             try {
-                return CibRunner.edit(spec, target, ResourceEdits.utilization(id, ResourceArgs.pairs(pairs)),
+                return CibRunner.edit(spec, target, OperationEdits.utilization(id, ResourceArgs.pairs(pairs)),
                         cib -> id + " utilization set: " + String.join(" ", pairs));
             } catch (EditException e) {
                 return CibRunner.fail(e, spec.commandLine().getErr());

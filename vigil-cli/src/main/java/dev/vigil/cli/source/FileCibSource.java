@@ -7,10 +7,13 @@ import dev.vigil.model.cib.Cib;
 import dev.vigil.model.cib.CibVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * A CIB file, as {@code pcs -f} edits one. Writes go to a temporary file in the same directory
@@ -50,6 +53,21 @@ public final class FileCibSource implements CibSource {
 
     @Override
     public String write(Snapshot base, Cib edited) {
+        // The check and the rename happen under a lock, so two writers cannot both pass the check.
+        Path lockFile = file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.lock();
+            try {
+                return writeLocked(base, edited);
+            } finally {
+                lock.release();
+            }
+        } catch (IOException e) {
+            throw new SourceException("cannot lock " + lockFile + ": " + e.getMessage() + "; " + file + " is unchanged", e);
+        }
+    }
+
+    private String writeLocked(Snapshot base, Cib edited) {
         CibVersion now = Files.exists(file) ? load().version() : CibVersion.ZERO;
         CibVersion read = base.cib().version();
         if (now.adminEpoch() != read.adminEpoch() || now.epoch() != read.epoch()) {

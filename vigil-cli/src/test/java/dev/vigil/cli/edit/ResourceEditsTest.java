@@ -129,50 +129,50 @@ class ResourceEditsTest {
 
     @Test
     void groupAddMovesPrimitivesAndGroupRemoveDissolves() {
-        Cib c = Validation.applyChecked(TestCibs.web(), ResourceEdits.groupAdd("web", List.of("db"), "site", null));
+        Cib c = Validation.applyChecked(TestCibs.web(), StructureEdits.groupAdd("web", List.of("db"), "site", null));
         assertEquals(List.of("ip", "db", "site"), ids(Resources.require(conf(c), "web").children()));
-        c = Validation.applyChecked(c, ResourceEdits.groupRemove("web", List.of("db")));
+        c = Validation.applyChecked(c, StructureEdits.groupRemove("web", List.of("db")));
         assertEquals(List.of("web", "db"), ids(conf(c).resources()));
-        c = Validation.applyChecked(c, ResourceEdits.groupRemove("web", List.of()));
+        c = Validation.applyChecked(c, StructureEdits.groupRemove("web", List.of()));
         assertEquals(List.of("db", "ip", "site"), ids(conf(c).resources()));
         Cib x = c;
-        assertThrows(UnknownIdException.class, () -> ResourceEdits.groupRemove("web", List.of()).apply(x));
-        EditException anchor = assertThrows(UnknownIdException.class, () -> ResourceEdits.groupAdd("g", List.of("db"), null,
-                null).andThen(ResourceEdits.groupAdd("g", List.of("ip"), "nope", null)).apply(x));
+        assertThrows(UnknownIdException.class, () -> StructureEdits.groupRemove("web", List.of()).apply(x));
+        EditException anchor = assertThrows(UnknownIdException.class, () -> StructureEdits.groupAdd("g", List.of("db"), null,
+                null).andThen(StructureEdits.groupAdd("g", List.of("ip"), "nope", null)).apply(x));
         assertTrue(anchor.getMessage().contains("group 'g' has no member 'nope'"), anchor.getMessage());
     }
 
     @Test
     void cloneAndPromotableWrapAResource() {
-        Cib c = Validation.applyChecked(TestCibs.web(), ResourceEdits.clone("db", null, Map.of("clone-max", "2"), false));
+        Cib c = Validation.applyChecked(TestCibs.web(), StructureEdits.clone("db", null, Map.of("clone-max", "2"), false));
         Clone cl = (Clone) Resources.require(conf(c), "db-clone");
         assertEquals("db", cl.child().id());
         assertEquals("2", NvSets.allValues(cl.metaAttributes()).get("clone-max"));
-        c = Validation.applyChecked(c, ResourceEdits.clone("web", "web-p", Map.of(), true));
+        c = Validation.applyChecked(c, StructureEdits.clone("web", "web-p", Map.of(), true));
         assertEquals("promotable clone", Resources.kind(Resources.require(conf(c), "web-p")));
         Cib x = c;
-        EditException inner = assertThrows(EditException.class, () -> ResourceEdits.clone("ip", null, Map.of(), false).apply(x));
+        EditException inner = assertThrows(EditException.class, () -> StructureEdits.clone("ip", null, Map.of(), false).apply(x));
         assertTrue(inner.getMessage().contains("only a top-level primitive or group can be cloned"), inner.getMessage());
     }
 
     @Test
     void opsAreAddedRemovedAndDuplicatesRefused() {
-        Cib c = Validation.applyChecked(TestCibs.web(), ResourceEdits.opAdd("db",
+        Cib c = Validation.applyChecked(TestCibs.web(), OperationEdits.opAdd("db",
                 new ResourceArgs.OpArgs("monitor", Map.of("interval", "10s", "timeout", "20s"))));
         Cib x = c;
-        EditException dup = assertThrows(EditException.class, () -> ResourceEdits.opAdd("db",
+        EditException dup = assertThrows(EditException.class, () -> OperationEdits.opAdd("db",
                 new ResourceArgs.OpArgs("monitor", Map.of("interval", "10000ms"))).apply(x));
         assertTrue(dup.getMessage().contains("already has op monitor interval=10s"), dup.getMessage());
-        assertThrows(UnknownIdException.class, () -> ResourceEdits.opRemove("db", "monitor", "20s").apply(x));
-        c = Validation.applyChecked(c, ResourceEdits.opRemove("db", "monitor", "10s"));
+        assertThrows(UnknownIdException.class, () -> OperationEdits.opRemove("db", "monitor", "20s").apply(x));
+        c = Validation.applyChecked(c, OperationEdits.opRemove("db", "monitor", "10s"));
         assertEquals(List.of(), Resources.requirePrimitive(conf(c), "db").operations().ops());
     }
 
     @Test
     void utilizationMustBeIntegers() {
-        Cib c = Validation.applyChecked(TestCibs.web(), ResourceEdits.utilization("db", Map.of("cpu", "2")));
+        Cib c = Validation.applyChecked(TestCibs.web(), OperationEdits.utilization("db", Map.of("cpu", "2")));
         assertEquals(Map.of("cpu", "2"), NvSets.allValues(Resources.requirePrimitive(conf(c), "db").utilization()));
-        EditException e = assertThrows(EditException.class, () -> ResourceEdits.utilization("db", Map.of("cpu", "two"))
+        EditException e = assertThrows(EditException.class, () -> OperationEdits.utilization("db", Map.of("cpu", "two"))
                 .apply(TestCibs.web()));
         assertEquals("resource 'db': utilization cpu='two' is not a non-negative integer", e.getMessage());
     }
