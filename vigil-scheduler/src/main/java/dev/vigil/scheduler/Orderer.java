@@ -602,8 +602,9 @@ final class Orderer {
                 first.optional = false;
             }
         }
-        if (reason != null && !first.optional && !first.runnable) {
+        if (reason != null && !first.optional && !first.runnable && then.runnable) {
             then.runnable = false;
+            setReason(then, first, "unrunnable");
         }
     }
 }
