@@ -487,6 +487,9 @@ final class Orderer {
                     }
                 }
             }
+            if (then.rsc.isGroup()) {
+                groupFlags(then, null); // a group's action is required as soon as a member's is
+            }
             return;
         }
         updatePrimitiveOrdered(first, then, ff, type);
@@ -497,7 +500,7 @@ final class Orderer {
         if ((type & Action.ASYMMETRICAL) != 0) {
             asymmetric(first, then);
         }
-        if ((type & Action.IMPLIES_FIRST) != 0 && !then.optional) {
+        if ((type & Action.IMPLIES_FIRST) != 0 && !then.optional && !isMigratingStop(then)) {
             first.optional = false;
         }
         if ((type & Action.PROMOTED_IMPLIES_FIRST) != 0 && then.rsc != null
@@ -578,6 +581,17 @@ final class Orderer {
         } else {
             then.reason = change + " " + cause.rsc.id + " " + cause.task;
         }
+    }
+
+    /**
+     * The source stop of a live migration that can happen: what must stop before it (such as
+     * the resources on a remote node whose connection migrates) need not stop for it.
+     */
+    private static boolean isMigratingStop(Action a) {
+        if (!a.task.equals("stop") || a.rsc == null || !a.rsc.migrating) {
+            return false;
+        }
+        return a.rsc.actions.stream().anyMatch(m -> m.task.equals("migrate_from") && m.runnable);
     }
 
     private static boolean isMigration(Action a) {
