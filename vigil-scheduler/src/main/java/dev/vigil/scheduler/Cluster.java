@@ -17,6 +17,8 @@ final class Cluster {
     final long now;
     final ConfigIndex index;
     boolean haveQuorum;
+    /** A fence device provides unfencing (see {@link Unfencing}). */
+    boolean unfencingEnabled;
     SNode dc;
 
     /** Nodes in name order (numbers compared numerically), as Pacemaker lists them. */
