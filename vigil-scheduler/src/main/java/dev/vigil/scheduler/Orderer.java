@@ -614,6 +614,7 @@ final class Orderer {
         if (reason != null && first.optional) {
             if (first.runnable || !then.optional) {
                 first.optional = false;
+                setReason(first, then, "required");
             }
         }
         if (reason != null && !first.optional && !first.runnable && then.runnable) {
