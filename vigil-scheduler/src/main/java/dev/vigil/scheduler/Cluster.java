@@ -54,6 +54,9 @@ final class Cluster {
     /** Every resource's operation history on every node, in status order (ops in call order). */
     final List<History> histories = new ArrayList<>();
 
+    /** Fail counts (resource id, node name) that this run clears, so they no longer count. */
+    final java.util.Set<java.util.List<String>> clearedFailCounts = new java.util.HashSet<>();
+
     record History(Rsc rsc, SNode node, dev.vigil.model.cib.LrmResource entry, List<dev.vigil.model.cib.LrmOp> ops) {
     }
 

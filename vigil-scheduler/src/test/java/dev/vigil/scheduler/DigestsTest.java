@@ -46,6 +46,16 @@ class DigestsTest {
     }
 
     @Test
+    void aFailCountRecordedWithOldParametersIsClearedAndNoLongerBans() {
+        SmallCib cib = new SmallCib("node1").resources(dummy("rsc1", PARAMS))
+                .recorded("node1", "rsc1", "monitor", 10_000, 7, 0, "op-digest=\"" + digestOf("/run/old") + "\"")
+                .ran("node1", "rsc1", "stop", 0, "op-digest=\"" + digestOf("/run/old") + "\"")
+                .nodeAttribute("node1", "fail-count-rsc1#monitor_10000", "INFINITY");
+        assertEquals(List.of("* Start rsc1 ( node1 )"), cib.transitionSummary());
+        assertTrue(cib.executed().contains("* Cluster action: clear_failcount for rsc1 on node1"), cib.executed().toString());
+    }
+
+    @Test
     void anUnchangedDefinitionLeavesTheResourceAlone() {
         SmallCib cib = new SmallCib("node1").resources(dummy("rsc1", PARAMS))
                 .ran("node1", "rsc1", "start", 0, "op-digest=\"" + digestOf("/run/new") + "\"");
