@@ -428,7 +428,9 @@ final class RemoteNodes {
      * node leaves its old node only once the connection is up.
      */
     static void orderConnectionActions(Cluster cluster) {
-        for (Action action : new ArrayList<>(cluster.actions)) {
+        List<Action> newestFirst = new ArrayList<>(cluster.actions);
+        java.util.Collections.reverse(newestFirst);
+        for (Action action : newestFirst) {
             if (action.rsc == null) {
                 continue;
             }
