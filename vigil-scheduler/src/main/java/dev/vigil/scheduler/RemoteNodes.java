@@ -428,9 +428,7 @@ final class RemoteNodes {
      * node leaves its old node only once the connection is up.
      */
     static void orderConnectionActions(Cluster cluster) {
-        List<Action> newestFirst = new ArrayList<>(cluster.actions);
-        java.util.Collections.reverse(newestFirst);
-        for (Action action : newestFirst) {
+        for (Action action : new ArrayList<>(cluster.actions)) {
             if (action.rsc == null) {
                 continue;
             }
