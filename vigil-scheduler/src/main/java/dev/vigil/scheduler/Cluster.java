@@ -17,6 +17,8 @@ final class Cluster {
     final long now;
     final ConfigIndex index;
     boolean haveQuorum;
+    /** A fence device provides unfencing (see {@link Unfencing}). */
+    boolean unfencingEnabled;
     SNode dc;
 
     /** Nodes in name order (numbers compared numerically), as Pacemaker lists them. */
@@ -51,6 +53,9 @@ final class Cluster {
 
     /** Every resource's operation history on every node, in status order (ops in call order). */
     final List<History> histories = new ArrayList<>();
+
+    /** Fail counts (resource id, node name) that this run clears, so they no longer count. */
+    final java.util.Set<java.util.List<String>> clearedFailCounts = new java.util.HashSet<>();
 
     record History(Rsc rsc, SNode node, dev.vigil.model.cib.LrmResource entry, List<dev.vigil.model.cib.LrmOp> ops) {
     }

@@ -33,15 +33,47 @@ final class Digests {
         }
     }
 
+    /**
+     * Before assignment: a fail count recorded with another agent, or with parameters that
+     * changed since the failure, is cleared in this run, so it no longer keeps the resource
+     * from the node.
+     */
+    static void noteStaleFailCounts(Cluster cluster) {
+        Digests digests = new Digests(cluster);
+        for (Cluster.History history : cluster.histories) {
+            if (digests.failCountIsStale(history)) {
+                FailCounts.noteCleared(cluster, history.rsc(), history.node());
+            }
+        }
+    }
+
+    private boolean failCountIsStale(Cluster.History history) {
+        Rsc rsc = history.rsc();
+        SNode node = history.node();
+        if (!comparable(rsc)) {
+            return false;
+        }
+        if (agentChanged(rsc, history.entry())) {
+            return FailCounts.countIgnoringTimeout(rsc, node) > 0;
+        }
+        return failureWithOldParameters(rsc, node, history.ops());
+    }
+
+    /** A replica's generated definition only approximates Pacemaker's, so it is not compared. */
+    private static boolean comparable(Rsc rsc) {
+        return rsc.isPrimitive() && !rsc.orphan && !rsc.isBundleReplicaPart();
+    }
+
     private void check(Cluster.History history) {
         Rsc rsc = history.rsc();
         SNode node = history.node();
-        if (!rsc.isPrimitive() || rsc.orphan || rsc.isBundleReplicaPart()) {
-            // A replica's generated definition only approximates Pacemaker's (its container's
-            // run options, mounts and so on), so its digests cannot be compared.
+        if (!comparable(rsc)) {
             return;
         }
         if (agentChanged(rsc, history.entry())) {
+            if (FailCounts.countIgnoringTimeout(rsc, node) > 0) {
+                FailCounts.scheduleClear(cluster, rsc, node, "resource agent changed");
+            }
             replaceAgent(rsc, node);
             return;
         }

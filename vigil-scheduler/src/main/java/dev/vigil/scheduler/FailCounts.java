@@ -1,6 +1,7 @@
 package dev.vigil.scheduler;
 
 import dev.vigil.model.Score;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,9 @@ final class FailCounts {
     }
 
     static int count(Cluster cluster, Rsc rsc, SNode node) {
+        if (cluster.clearedFailCounts.contains(List.of(rsc.id, node.name))) {
+            return 0;
+        }
         String id = nameFor(rsc);
         boolean anonymous = !id.equals(rsc.id);
         int total = 0;
@@ -59,6 +63,11 @@ final class FailCounts {
             }
         }
         return total;
+    }
+
+    /** Notes, before assignment, that a resource's fail count on a node will be cleared. */
+    static void noteCleared(Cluster cluster, Rsc rsc, SNode node) {
+        cluster.clearedFailCounts.add(List.of(rsc.id, node.name));
     }
 
     /** Schedules clearing a resource's fail count on a node (a cluster action). */

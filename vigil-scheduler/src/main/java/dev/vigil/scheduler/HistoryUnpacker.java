@@ -559,11 +559,12 @@ final class HistoryUnpacker {
         if (dropsRemoteConnection(rsc, task, intervalMs)) {
             return OnFail.RESET_REMOTE;
         }
+        if (rsc.container != null) {
+            // Recovering the container recovers whatever runs in it, a failed stop included.
+            return OnFail.RESTART_CONTAINER;
+        }
         if (task.equals("stop")) {
             return cluster.options.stonithEnabled() ? OnFail.FENCE : OnFail.BLOCK;
-        }
-        if (rsc.container != null && !task.equals("stop")) {
-            return OnFail.RESTART_CONTAINER;
         }
         return OnFail.RESTART;
     }

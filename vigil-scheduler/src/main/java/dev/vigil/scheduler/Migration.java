@@ -252,6 +252,7 @@ final class Migration {
         SNode target = rsc.assigned;
         Action start = Actions.start(cluster, rsc, target, false);
         start.pseudo = true;
+        start.migrateRunnable = true; // a required start by migration restarts nothing on the node
         Action migrateTo = rsc.partialMigrationTarget == target ? null
                 : migrationAction(cluster, rsc, "migrate_to", source, source, target);
         Action migrateFrom = migrationAction(cluster, rsc, "migrate_from", target, source, target);

@@ -139,8 +139,7 @@ final class NodeStatus {
             terminating(cluster, node, join, member, online);
         } else if (!node.expectedUp) {
             if (member > 0 || online > 0) {
-                node.standby = true;
-                node.pending = true;
+                pending(node, member);
             }
         } else if (member <= 0) {
             Fencing.fenceNode(cluster, node, "peer is no longer part of the cluster", true);
@@ -149,11 +148,20 @@ final class NodeStatus {
         } else if ("member".equals(join)) {
             node.online = true;
         } else if ("pending".equals(join) || "down".equals(join)) {
-            node.standby = true;
-            node.pending = true;
+            pending(node, member);
         } else {
             Fencing.fenceNode(cluster, node, "peer was in an unknown state", false);
         }
+    }
+
+    /**
+     * A pending node runs nothing new; while it is a cluster member it counts as online, so its
+     * resources are probed there, though those probes cannot run until it has joined.
+     */
+    private static void pending(SNode node, long member) {
+        node.standby = true;
+        node.pending = true;
+        node.online = member > 0;
     }
 
     /** A node whose termination was requested is fenced, unless it is already gone. */

@@ -44,6 +44,26 @@ public final class OperationDigest {
     }
 
     /**
+     * The {@code op-digest} to record for an action of a transition graph, from the parameters
+     * the graph gives it (which carry its timeout as {@code CRM_meta_timeout}). Whoever runs the
+     * action records this, so that the next scheduler run finds the definition unchanged.
+     *
+     * @param graphParams the action's parameters as the graph lists them
+     * @param intervalMs the action's interval
+     * @throws IllegalArgumentException if the timeout the graph gives is not a number
+     */
+    public static String ofGraphAction(Map<String, String> graphParams, long intervalMs) {
+        String timeout = graphParams.get(TIMEOUT_KEY);
+        long timeoutMs;
+        try {
+            timeoutMs = timeout == null ? OpConfig.DEFAULT_TIMEOUT_MS : Long.parseLong(timeout.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(TIMEOUT_KEY + " is not a number of milliseconds: " + timeout, e);
+        }
+        return of(graphParams, intervalMs, timeoutMs);
+    }
+
+    /**
      * The {@code op-restart-digest}: only the resource parameters that force a restart (those
      * the agent cannot reload, listed in the history's {@code op-force-restart}), plus the
      * operation's own parameters, which no reload can apply. Records that name no such list

@@ -593,6 +593,9 @@ final class Orderer {
                     }
                 }
             }
+            if (then.rsc.isGroup()) {
+                groupFlags(then, null); // a group's action is required as soon as a member's is
+            }
             return;
         }
         updatePrimitiveOrdered(first, then, ff, type);
@@ -603,7 +606,8 @@ final class Orderer {
         if ((type & Action.ASYMMETRICAL) != 0) {
             asymmetric(first, then);
         }
-        if ((type & Action.IMPLIES_FIRST) != 0 && thenRequiredFor(first, then) && !isCollectivePseudo(first)) {
+        if ((type & Action.IMPLIES_FIRST) != 0 && thenRequiredFor(first, then) && !isCollectivePseudo(first)
+                && !isMigratingStop(then)) {
             first.optional = false;
         }
         if ((type & Action.PROMOTED_IMPLIES_FIRST) != 0 && then.rsc != null
@@ -700,6 +704,17 @@ final class Orderer {
         }
     }
 
+    /**
+     * The source stop of a live migration that can happen: what must stop before it (such as
+     * the resources on a remote node whose connection migrates) need not stop for it.
+     */
+    private static boolean isMigratingStop(Action a) {
+        if (!a.task.equals("stop") || a.rsc == null || !a.rsc.migrating) {
+            return false;
+        }
+        return a.rsc.actions.stream().anyMatch(m -> m.task.equals("migrate_from") && m.runnable);
+    }
+
     private static boolean isMigration(Action a) {
         return a.task.equals("migrate_to") || a.task.equals("migrate_from");
     }
@@ -720,10 +735,12 @@ final class Orderer {
         if (reason != null && first.optional) {
             if (first.runnable || !then.optional) {
                 first.optional = false;
+                setReason(first, then, "required");
             }
         }
-        if (reason != null && !first.optional && !first.runnable) {
+        if (reason != null && !first.optional && !first.runnable && then.runnable) {
             then.runnable = false;
+            setReason(then, first, "unrunnable");
         }
     }
 }

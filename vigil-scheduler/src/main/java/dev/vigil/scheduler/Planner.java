@@ -34,6 +34,7 @@ final class Planner {
         for (Rsc rsc : cluster.resources) {
             p.createActions(rsc);
         }
+        Unfencing.orderStartsAndStops(cluster);
         RemoteNodes.orderConnectionActions(cluster);
         Utilization.orderLoadChanges(cluster);
         Migration.orderMigrations(cluster);
@@ -141,6 +142,7 @@ final class Planner {
         }
         cluster.orderings.add(Ordering.actionThenKey(probe, startOf, "start", flags));
         cluster.orderings.add(Ordering.actionThenKey(probe, rsc, RELOAD, Action.ORDER_OPTIONAL));
+        Unfencing.beforeProbe(cluster, rsc, node, probe);
         return true;
     }
 

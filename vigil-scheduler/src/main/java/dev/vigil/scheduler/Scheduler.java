@@ -43,6 +43,7 @@ public final class Scheduler {
         NodeHealth.apply(cluster);
         Constraints.unpack(cluster);
         ShutdownLocks.apply(cluster);
+        Digests.noteStaleFailCounts(cluster);
         Placement.applyNodeCriteria(cluster);
         InternalConstraints.create(cluster);
         Placement.assignAll(cluster);

@@ -172,8 +172,7 @@ public final class StatusInjector {
         attrs.put("exec-time", "0");
         attrs.put("queue-time", "0");
         attrs.put("on_node", a.node());
-        attrs.put("op-digest", OperationDigest.of(a.parameters(), interval,
-                Long.parseLong(a.parameters().getOrDefault("CRM_meta_timeout", "20000"))));
+        attrs.put("op-digest", OperationDigest.ofGraphAction(a.parameters(), interval));
         String target = a.parameters().get("CRM_meta_migrate_target");
         if (target != null) {
             attrs.put("migrate_target", target);

@@ -53,6 +53,7 @@ final class Unpacker {
         unpackNodes(cluster);
         RemoteNodes.addNodes(cluster);
         unpackResources(cluster);
+        Unfencing.enable(cluster);
         RemoteNodes.link(cluster);
         NodeStatus.unpack(cluster);
         NodeHealth.noteStates(cluster);

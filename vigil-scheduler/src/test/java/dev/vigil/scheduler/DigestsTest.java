@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Changed resource definitions found by comparing the history's digests, as crm_simulate 2.1.5 reacts. */
@@ -16,6 +17,42 @@ class DigestsTest {
 
     private static String digestOf(String state) {
         return OperationDigest.of(Map.of("state", state), 0, 20_000);
+    }
+
+    /**
+     * What a controller records for the graph's actions ({@link OperationDigest#ofGraphAction})
+     * must read as unchanged on the next run, or a running cluster would restart for nothing.
+     */
+    @Test
+    void digestsOfTheGraphsOwnActionsReadAsUnchanged() {
+        String ops = "<operations><op id=\"start\" name=\"start\" interval=\"0\" timeout=\"45s\"/>"
+                + "<op id=\"mon\" name=\"monitor\" interval=\"10s\" timeout=\"33s\">"
+                + "<instance_attributes id=\"mon-ia\"><nvpair id=\"mon-depth\" name=\"OCF_CHECK_LEVEL\" value=\"10\"/>"
+                + "</instance_attributes></op></operations>";
+        String rsc = dummy("rsc1", PARAMS + ops);
+        Map<String, String> digests = new java.util.HashMap<>();
+        for (var synapse : new SmallCib("node1").resources(rsc).simulate().result().graph().synapses()) {
+            var a = synapse.action();
+            if ("rsc1".equals(a.resource()) && (a.task().equals("start") || a.intervalMs() > 0)) {
+                digests.put(a.task(), OperationDigest.ofGraphAction(a.parameters(), a.intervalMs()));
+            }
+        }
+        assertEquals(Set.of("start", "monitor"), digests.keySet());
+        SmallCib ran = new SmallCib("node1").resources(rsc)
+                .ran("node1", "rsc1", "start", 0, "op-digest=\"" + digests.get("start") + "\"")
+                .ran("node1", "rsc1", "monitor", 10_000, "op-digest=\"" + digests.get("monitor") + "\"");
+        assertEquals(List.of(), ran.transitionSummary());
+        assertEquals(List.of(), ran.executed());
+    }
+
+    @Test
+    void aFailCountRecordedWithOldParametersIsClearedAndNoLongerBans() {
+        SmallCib cib = new SmallCib("node1").resources(dummy("rsc1", PARAMS))
+                .recorded("node1", "rsc1", "monitor", 10_000, 7, 0, "op-digest=\"" + digestOf("/run/old") + "\"")
+                .ran("node1", "rsc1", "stop", 0, "op-digest=\"" + digestOf("/run/old") + "\"")
+                .nodeAttribute("node1", "fail-count-rsc1#monitor_10000", "INFINITY");
+        assertEquals(List.of("* Start rsc1 ( node1 )"), cib.transitionSummary());
+        assertTrue(cib.executed().contains("* Cluster action: clear_failcount for rsc1 on node1"), cib.executed().toString());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.vigil.scheduler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,23 @@ class OperationDigestTest {
         Map<String, String> params = Map.of("fake", "bar", "abc", "x y");
         assertEquals("b6215b1bd6b43edc64960345b9abcdbe", OperationDigest.of(params, 0, 44_000));
         assertEquals("afbf0e9757fbe9e4b8496df651f2185f", OperationDigest.of(params, 10_000, 33_000));
+    }
+
+    @Test
+    void aGraphActionsDigestUsesTheTimeoutItCarries() {
+        Map<String, String> graphParams = Map.of("fake", "bar", "abc", "x y", "CRM_meta_timeout", "33000",
+                "CRM_meta_interval", "10000", "crm_feature_set", "3.16.2");
+        assertEquals("afbf0e9757fbe9e4b8496df651f2185f", OperationDigest.ofGraphAction(graphParams, 10_000));
+        assertEquals(OperationDigest.of(Map.of(), 10_000, 20_000), OperationDigest.ofGraphAction(Map.of(), 10_000));
+        assertEquals(OperationDigest.of(Map.of("fake", "bar", "abc", "x y"), 0, 20_000),
+                OperationDigest.ofGraphAction(graphParams, 0));
+    }
+
+    @Test
+    void aGraphActionsTimeoutMustBeANumber() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OperationDigest.ofGraphAction(Map.of("CRM_meta_timeout", "20s"), 10_000));
+        assertTrue(e.getMessage().contains("CRM_meta_timeout"), e.getMessage());
     }
 
     @Test

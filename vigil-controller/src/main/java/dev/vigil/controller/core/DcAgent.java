@@ -15,6 +15,7 @@ import dev.vigil.model.cib.NodeState;
 import dev.vigil.model.graph.ActionType;
 import dev.vigil.model.graph.GraphAction;
 import dev.vigil.scheduler.ClusterSnapshot;
+import dev.vigil.scheduler.OperationDigest;
 import dev.vigil.scheduler.PlannedChange;
 import dev.vigil.scheduler.Scheduler;
 import dev.vigil.scheduler.SchedulerResult;
@@ -636,7 +637,7 @@ final class DcAgent {
         if (NodeAgent.isActivating(a.task())) {
             writer.add(new StatusEdit.RecordOperation(node, rscId, agent.agentClass(), agent.provider(), agent.type(),
                     PendingOps.of(rscId, a.task(), a.intervalMs(), key.toString(), node, now,
-                            OpDigest.of(a.parameters(), a.intervalMs()))));
+                            OperationDigest.ofGraphAction(a.parameters(), a.intervalMs()))));
         }
         Duration timeout = Duration.ofMillis(Math.max(1, ClusterOptions.number(a.parameters().get("CRM_meta_timeout"),
                 DEFAULT_OP_TIMEOUT.toMillis())));

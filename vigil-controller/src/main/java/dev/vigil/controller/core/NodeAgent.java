@@ -11,6 +11,7 @@ import dev.vigil.exec.OperationRequest;
 import dev.vigil.exec.OperationResult;
 import dev.vigil.exec.fence.FenceAction;
 import dev.vigil.model.cib.LrmOp;
+import dev.vigil.scheduler.OperationDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -122,9 +123,11 @@ final class NodeAgent {
 
     private void execute(String from, Message.ExecRequest r, Instant now, Effects fx) {
         OperationRequest request;
+        String digest;
         try {
             request = OperationRequest.fromGraph(r.rscId(), new AgentSpec(r.agentClass(), r.provider(), r.type()),
                     r.task(), r.intervalMs(), r.params());
+            digest = OperationDigest.ofGraphAction(r.params(), r.intervalMs());
         } catch (IllegalArgumentException e) {
             // A request the executor cannot even represent is a hard error of this resource here.
             LrmOp op = refused(r, now, e.getMessage());
@@ -132,7 +135,6 @@ final class NodeAgent {
             fx.send(from, new Message.ExecResult(r.rscId(), r.agentClass(), r.provider(), r.type(), op));
             return;
         }
-        String digest = OpDigest.of(r.params(), r.intervalMs());
         long token = nextToken++;
         inFlight.put(token, new InFlight(r.rscId(), r.agentClass(), r.provider(), r.type(), r.transitionKey(), digest,
                 false));
@@ -347,7 +349,7 @@ final class NodeAgent {
                     new AgentSpec(run.agentClass(), run.provider(), run.type()), "stop", 0, params);
             long token = nextToken++;
             inFlight.put(token, new InFlight(rscId, run.agentClass(), run.provider(), run.type(), localKey(),
-                    OpDigest.of(params, 0), true));
+                    OperationDigest.ofGraphAction(params, 0), true));
             fx.add(new Effect.Execute(token, request));
             return;
         }
