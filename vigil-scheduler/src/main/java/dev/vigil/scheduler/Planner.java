@@ -44,7 +44,8 @@ final class Planner {
 
     private void probes() {
         for (SNode node : cluster.nodes) {
-            if (!node.online) {
+            // A pending node is probed too: the probes cannot run yet, which blocks starts.
+            if (!node.online && !node.pending) {
                 RemoteNodes.fenceIfConnectionLost(cluster, node);
                 continue;
             }
