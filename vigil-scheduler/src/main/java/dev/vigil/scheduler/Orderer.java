@@ -720,10 +720,12 @@ final class Orderer {
         if (reason != null && first.optional) {
             if (first.runnable || !then.optional) {
                 first.optional = false;
+                setReason(first, then, "required");
             }
         }
-        if (reason != null && !first.optional && !first.runnable) {
+        if (reason != null && !first.optional && !first.runnable && then.runnable) {
             then.runnable = false;
+            setReason(then, first, "unrunnable");
         }
     }
 }
