@@ -223,7 +223,12 @@ final class CloneActions {
         boolean optional = true;
         boolean anyRunnable = false;
         for (Rsc instance : action.rsc.children) {
-            Action instanceAction = instanceAction(instance, task, node);
+            // A group instance answers for its own "running" (so for all its members' starts);
+            // a primitive has only the start itself.
+            Action instanceAction = instance.isGroup() ? instanceAction(instance, action.task, node) : null;
+            if (instanceAction == null) {
+                instanceAction = instanceAction(instance, task, node);
+            }
             if (instanceAction == null) {
                 continue;
             }

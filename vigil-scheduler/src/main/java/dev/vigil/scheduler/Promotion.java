@@ -49,12 +49,18 @@ final class Promotion {
             priorities.put(instance, priority(cluster, clone, instance));
         }
         Map<SNode, Integer> pooled = pooledPriorities(cluster, clone, priorities);
+        // A missing ticket bans promotion everywhere: it only lowers the pooled node scores, so
+        // an instance whose own priority is already negative keeps it.
+        Cluster.TicketRule missing = missingTicketForPromotion(cluster, clone);
+        boolean ticketBan = missing != null && !frozen(cluster, missing);
         Map<Rsc, Integer> sortIndex = new LinkedHashMap<>();
         for (Map.Entry<Rsc, Integer> e : priorities.entrySet()) {
             Rsc instance = e.getKey();
             SNode node = instance.assigned;
             int index = node == null ? 0
-                    : e.getValue() < 0 || e.getValue() >= Score.INFINITY ? e.getValue() : pooled.getOrDefault(node, 0);
+                    : e.getValue() < 0 ? e.getValue()
+                    : ticketBan ? Score.MINUS_INFINITY
+                    : e.getValue() >= Score.INFINITY ? e.getValue() : pooled.getOrDefault(node, 0);
             sortIndex.put(instance, index);
             cluster.trace.line(instance.id + " promotion score on " + (node == null ? "none" : node.name) + ": "
                     + Score.format(index));
@@ -129,15 +135,13 @@ final class Promotion {
         if (node == null) {
             return 0;
         }
-        if (!instance.managed) {
-            // The cluster cannot change its role: it stays as it is.
-            return instance.role == Role.PROMOTED ? Score.INFINITY : Score.MINUS_INFINITY;
+        if (!instance.managed && instance.role == Role.PROMOTED) {
+            // The cluster cannot change its role: it stays promoted (chooseRoles never promotes
+            // an unmanaged instance that is not).
+            return Score.INFINITY;
         }
         Cluster.TicketRule missing = missingTicketForPromotion(cluster, clone);
-        if (missing != null && !frozen(cluster, missing)) {
-            return Score.MINUS_INFINITY;
-        }
-        if (missing != null && instance.role == Role.PROMOTED) {
+        if (missing != null && frozen(cluster, missing) && instance.role == Role.PROMOTED) {
             return Score.INFINITY;
         }
         int priority = promotionScore(instance, node, NOT_SET);
@@ -220,7 +224,7 @@ final class Promotion {
             }
             boolean promote = mayPromote && sortIndex.get(instance) >= 0 && promoted < clone.promotedMax
                     && promotedPerNode.getOrDefault(node, 0) < clone.promotedNodeMax
-                    && (instance.role == Role.PROMOTED || !frozenWithoutQuorum(cluster));
+                    && (instance.role == Role.PROMOTED || (instance.managed && !frozenWithoutQuorum(cluster)));
             if (promote) {
                 promoted++;
                 promotedPerNode.merge(node, 1, Integer::sum);
