@@ -4,13 +4,17 @@ import dev.vigil.controller.fencing.PriorityFencingDelay;
 import dev.vigil.controller.wire.FenceRecord;
 import dev.vigil.controller.wire.Message;
 import dev.vigil.model.Durations;
+import dev.vigil.model.cib.Cib;
+import dev.vigil.model.cib.NodeState;
 import dev.vigil.model.graph.GraphAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The DC's fencing: turns a transition's {@code stonith} actions into requests to a member's
@@ -124,7 +128,23 @@ final class FenceCoordinator {
         if (fromGraph != null) {
             return Duration.ofMillis(Durations.parseMillisOr(fromGraph, 0));
         }
-        return PriorityFencingDelay.forTarget(core.cib(), target, core.members());
+        return PriorityFencingDelay.forTarget(core.cib(), target, membersPerCib(core.cib()));
+    }
+
+    /**
+     * The partition as the CIB the graph was planned from shows it. The daemon records a view
+     * change in the CIB, and that copy can reach the controller before the view itself does: the
+     * view would still count the lost node as a member, and the delay would wrongly be dropped.
+     */
+    private static Set<String> membersPerCib(Cib cib) {
+        Set<String> members = new TreeSet<>();
+        for (NodeState state : cib.status().nodes()) {
+            String inCcm = state.get("in_ccm");
+            if (state.uname() != null && inCcm != null && !inCcm.equals("false") && "online".equals(state.get("crmd"))) {
+                members.add(state.uname());
+            }
+        }
+        return members;
     }
 
     void onReply(Message.FenceReply reply, Instant now, Effects fx) {
