@@ -6,8 +6,11 @@ from xml.sax.saxutils import quoteattr
 VIP_PORT = 80
 
 
-def fence_device(state_dir, nodes, delay=None):
+def fence_device(state_dir, nodes, delay=None, delay_base=None):
+    """delay: the agent's own (fence-agents 'delay'); delay_base: the fencer's pcmk_delay_base."""
     delay_pair = ('\n        <nvpair id="fence-delay" name="delay" value="%d"/>' % delay) if delay else ""
+    if delay_base:
+        delay_pair += '\n        <nvpair id="fence-delay-base" name="pcmk_delay_base" value=%s/>' % quoteattr(delay_base)
     return """
       <primitive id="fence-netns" class="stonith" type="fence_netns">
         <instance_attributes id="fence-netns-ia">
@@ -49,7 +52,8 @@ def service_group(vip, pid_dir, monitor="1s"):
                      "pidfile": quoteattr(pid_dir + "/%n@web.pid")}
 
 
-def cib(state_dir, pid_dir, nodes, vip, stickiness=100, prefer=None, fence_delay=None, extra_props=""):
+def cib(state_dir, pid_dir, nodes, vip, stickiness=100, prefer=None, fence_delay=None, fence_delay_base=None,
+        extra_props=""):
     """The whole document; `prefer` = a node the group prefers (score 50) for failback tests."""
     constraints = ""
     if prefer:
@@ -74,5 +78,5 @@ def cib(state_dir, pid_dir, nodes, vip, stickiness=100, prefer=None, fence_delay
     <constraints>%s</constraints>
   </configuration>
   <status/>
-</cib>""" % (extra_props, fence_device(state_dir, nodes, fence_delay), service_group(vip, pid_dir),
+</cib>""" % (extra_props, fence_device(state_dir, nodes, fence_delay, fence_delay_base), service_group(vip, pid_dir),
              stickiness, constraints)

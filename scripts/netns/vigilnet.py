@@ -312,6 +312,8 @@ class Topology:
     def reboot(self, name):
         """A fresh start of the node, as after a power cycle: no process, no VIP, cable in, daemon."""
         self.kill_node(name)
+        if shutil.which("iptables"):    # scenarios partition nodes with firewall rules
+            run("ip", "netns", "exec", self.node_ns(name), "iptables", "-w", "-F", check=False)
         run("ip", "-n", self.node_ns(name), "addr", "del", "%s/%d" % (VIP, SUBNET_BITS), "dev", "eth0",
             check=False)
         run("ip", "-n", self.node_ns(name), "link", "set", "eth0", "up")
@@ -401,12 +403,12 @@ def hook_ready(t):
 
 
 def hook_prepare(t, name, mode):
-    if mode == "crash":          # kill -9 every process of the node; its kernel (holder) stays
+    if mode in ("crash", "kill9"):   # kill -9 every process of the node; its kernel (holder) stays
         pids, down = [p for p in t.node_pids(name) if p != t.holder(name)], None
     elif mode == "linkdown":     # pull the node's cable
         pids, down = [], ["ip", "-n", t.br_ns(), "link", "set", "v" + name, "down"]
     else:
-        raise SystemExit("vigilnet: unknown mode %s (crash, linkdown)" % mode)
+        raise SystemExit("vigilnet: unknown mode %s (kill9 or crash, linkdown)" % mode)
     i = t.idx(name)
     print(json.dumps({"pids": pids, "down": down, "ip": node_ip(i), "mac": node_mac(i), "info": {}}))
     return 0
@@ -434,7 +436,7 @@ def unique_prefix():
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("cmd", choices=["up", "down", "status", "hook-ready", "hook-prepare", "hook-restore",
+    ap.add_argument("cmd", choices=["up", "down", "status", "configure", "daemon-pids", "hook-ready", "hook-prepare", "hook-restore",
                                     "hook-after"])
     ap.add_argument("args", nargs="*")
     ap.add_argument("--state", required=True)
@@ -454,6 +456,20 @@ def main():
             t.down()
             raise
         print(t.prefix)
+    elif a.cmd == "configure":      # the scenarios' CIB (netcib.py), then wait for the service
+        import netcib
+        t = Topology.load(a.state)
+        dc = t.wait_members(t.names())
+        t.replace_cib(dc, netcib.cib(t.state, t.pid_dir(), t.names(), VIP))
+        end = time.monotonic() + 60
+        while [n for n in t.vip_holders() if powered(t, n)] == [] and time.monotonic() < end:
+            time.sleep(0.2)
+        log("configured: group g on %s" % t.vip_holders())
+    elif a.cmd == "daemon-pids":    # one "NODE PID" line per running daemon
+        t = Topology.load(a.state)
+        for n in t.names():
+            if t.daemon_pid(n):
+                print(n, t.daemon_pid(n))
     elif a.cmd == "hook-ready":
         sys.exit(hook_ready(Topology.load(a.state)))
     elif a.cmd == "hook-prepare":
