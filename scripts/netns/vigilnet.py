@@ -46,8 +46,8 @@ def log(msg):
     print("[%s] %s" % (time.strftime("%H:%M:%S"), msg), file=sys.stderr, flush=True)
 
 
-def run(*argv, check=True, timeout=30, capture=True):
-    r = subprocess.run(list(argv), capture_output=capture, text=True, timeout=timeout)
+def run(*argv, check=True, timeout=30):
+    r = subprocess.run(list(argv), capture_output=True, text=True, timeout=timeout)
     if check and r.returncode != 0:
         raise RuntimeError("%s failed (rc %d): %s" % (" ".join(argv), r.returncode,
                                                         (r.stderr or "").strip()[-500:]))
