@@ -137,6 +137,7 @@ class Invariants:
         self.stop_flag = threading.Event()
         self.samples = 0
         self.arp_rounds = 0
+        self.arp_answered = 0     # rounds with parsed replies: proves the duplicate check can see any
         self.threads = [threading.Thread(target=self._state_loop, daemon=True),
                         threading.Thread(target=self._arp_loop, daemon=True)]
 
@@ -174,14 +175,20 @@ class Invariants:
             time.sleep(0.05)
 
     def _arp_loop(self):
-        mac_re = re.compile(r"bytes from ([0-9a-f:]{17}) \(" + re.escape(VIP) + r"\)")
+        # One reply line per answer, tagged with the request it answers: two MACs answering the
+        # same request is a duplicate; different MACs for successive requests is a move.
+        reply_re = re.compile(r"bytes from ([0-9a-f:]{17}) \(" + re.escape(VIP) + r"\): index=(\d+)")
         while not self.stop_flag.is_set():
             r = subprocess.run(["ip", "netns", "exec", self.topo.client_ns(), "arping", "-c", "2", "-w", "0.4",
                                 "-i", "eth0", VIP], capture_output=True, text=True, timeout=10)
-            macs = set(mac_re.findall(r.stdout))
-            if len(macs) > 1:
-                self.violation("ARP replies for %s from %s" % (VIP, sorted(macs)))
+            by_request = {}
+            for mac, index in reply_re.findall(r.stdout):
+                by_request.setdefault(index, set()).add(mac)
+            for index, macs in by_request.items():
+                if len(macs) > 1:
+                    self.violation("ARP request %s for %s answered by %s" % (index, VIP, sorted(macs)))
             self.arp_rounds += 1
+            self.arp_answered += bool(by_request)
 
 
 # ---------------------------------------------------------------------------- the service
@@ -476,6 +483,8 @@ def run_suite(only, keep):
             log("=== scenario two_node_split")
             ok, why = two_node_split(keep)
             results.append(("two_node_split", ok, why, time.monotonic() - t0))
+        if inv.arp_answered == 0:
+            results.append(("arp-check-sees-replies", False, "no arping round parsed a reply", 0))
         if all(ok for _, ok, _, _ in results):     # after a failure the cluster may not be whole
             try:
                 suite.check_committed()
@@ -497,7 +506,8 @@ def run_suite(only, keep):
     for name, ok, why, secs in results:
         print("%-28s %s %5.1fs %s" % (name, "PASS" if ok else "FAIL", secs, why))
     if inv:
-        print("invariant samples: %d state looks, %d arping rounds" % (inv.samples, inv.arp_rounds))
+        print("invariant samples: %d state looks, %d arping rounds (%d answered)"
+              % (inv.samples, inv.arp_rounds, inv.arp_answered))
     return 0 if results and all(ok for _, ok, _, _ in results) else 1
 
 
