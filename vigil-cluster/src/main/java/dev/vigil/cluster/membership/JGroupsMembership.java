@@ -14,6 +14,7 @@ import org.jgroups.protocols.FD_ALL3;
 import org.jgroups.protocols.FRAG2;
 import org.jgroups.protocols.MERGE3;
 import org.jgroups.protocols.MFC;
+import org.jgroups.protocols.PerDestinationBundler;
 import org.jgroups.protocols.TCP;
 import org.jgroups.protocols.TCPPING;
 import org.jgroups.protocols.UFC;
@@ -225,6 +226,11 @@ public final class JGroupsMembership implements Membership {
         tcp.logAcceptError(false);
         tcp.setSocketFactory(sockets);
         tcp.getThreadPool().setMinThreads(0).setMaxThreads(32).setKeepAliveTime(30_000);
+        // One sender thread per destination, not JGroups' default single sender for all: a
+        // connect to a node that vanished (powered off, cable cut: no RST, the SYN goes
+        // unanswered) blocks its sender for sock_conn_timeout, and with one shared sender the
+        // heartbeats to every live node waited behind it, so live nodes suspected each other.
+        tcp.setBundler(new PerDestinationBundler().useSingleSenderThread(false));
 
         List<InetSocketAddress> peers = new ArrayList<>();
         for (NodeConfig node : config.nodes()) {
