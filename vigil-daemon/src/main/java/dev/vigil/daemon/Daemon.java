@@ -50,7 +50,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -83,7 +82,6 @@ public final class Daemon {
     private LocalExecutor executor;
     private LocalFencer fencer;
     private Controller controller;
-    private ExecutorService controllerEvents;
     private ScheduledExecutorService timers;
     private volatile int exitCode;
     private boolean stopping;
@@ -186,7 +184,6 @@ public final class Daemon {
                     + "): this node keeps membership and the CIB but manages no resources");
             return;
         }
-        controllerEvents = Executors.newSingleThreadExecutor(r -> daemonThread(r, "vigil-controller-events"));
         controller.start(new Context());
         LOG.log(Level.INFO, "controller " + controller.getClass().getName() + " started");
     }
@@ -302,9 +299,6 @@ public final class Daemon {
         if (cib != null) {
             cib.close();
         }
-        if (controllerEvents != null) {
-            controllerEvents.shutdownNow();
-        }
         if (timers != null) {
             timers.shutdownNow();
         }
@@ -360,7 +354,7 @@ public final class Daemon {
         @Override
         public void clusterChanged(ClusterState previous, ClusterState next) {
             if (controller != null) {
-                controllerEvents.execute(() -> controller.onClusterState(next));
+                cib.inOrderWithCopies(() -> controller.onClusterState(next));
             }
         }
 
@@ -372,7 +366,7 @@ public final class Daemon {
         @Override
         public void controllerMessage(String from, byte[] payload) {
             if (controller != null) {
-                controllerEvents.execute(() -> controller.onMessage(from, payload));
+                cib.inOrderWithCopies(() -> controller.onMessage(from, payload));
             }
         }
 

@@ -244,8 +244,10 @@ public final class NodeLoop implements AutoCloseable {
         ClusterState previous = state;
         state = next;
         logChanges(previous, next);
-        step(new ReplicaInput.Cluster(next, clock.instant()));
+        // Announced before the replica records it in the CIB: whoever reads the copy with the
+        // new membership fields has heard of the new state first.
         events.clusterChanged(previous, next);
+        step(new ReplicaInput.Cluster(next, clock.instant()));
         NodeStatus status = monitor.status();
         if (!status.equals(lastStatusSent)) {
             lastStatusSent = status;

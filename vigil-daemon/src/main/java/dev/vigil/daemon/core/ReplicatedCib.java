@@ -70,6 +70,15 @@ public final class ReplicatedCib implements CibService {
         subscribers.add(listener);
     }
 
+    /**
+     * Runs a task on the thread that hands committed copies to subscribers, in order with them.
+     * The daemon gives the controller its cluster states and messages this way: a view change
+     * that the CIB records must not reach the controller after the copy recording it.
+     */
+    public void inOrderWithCopies(Runnable task) {
+        notifier.execute(task);
+    }
+
     /** Called by the node loop for each committed copy. */
     public void publish(StoredCib copy) {
         if (subscribers.isEmpty()) {
