@@ -41,6 +41,23 @@ public final class ApiTypes {
     public record CleanupResult(String resource, String node, boolean requested) {
     }
 
+    /**
+     * {@code stonith.fence}: fence {@code node} ({@code action} reboot, the default, or off)
+     * through the DC, waiting for the result (at most twice stonith-timeout plus cluster-delay).
+     * Errors: {@code not-found} for an unknown node; {@code rejected} when there is no DC, the
+     * node is the DC or the node asked, no device can fence it or fencing failed;
+     * {@code unavailable} when no answer came in time.
+     */
+    public static final String STONITH_FENCE = "stonith.fence";
+
+    /** Arguments of {@code stonith.fence}. */
+    public record FenceArgs(String node, String action) {
+    }
+
+    /** Result of {@code stonith.fence} (only a success is a result; a failure is an error). */
+    public record FenceResult(String node, String action, String message) {
+    }
+
     /** An empty argument object. */
     public record NoArgs() {
     }

@@ -20,4 +20,9 @@ public final class ApiOptions {
     public ApiClient connect() {
         return ApiClient.connect(socket);
     }
+
+    /** Like {@link #connect()}, waiting up to {@code timeout} for each answer. */
+    public ApiClient connect(java.time.Duration timeout) {
+        return ApiClient.connect(socket, timeout);
+    }
 }

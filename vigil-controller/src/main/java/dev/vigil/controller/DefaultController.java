@@ -58,6 +58,9 @@ public final class DefaultController implements Controller, OperationListener {
     private volatile Snapshot snapshot;
     private volatile boolean running;
     private volatile Duration shutdownEscalation = Duration.ofMinutes(20);
+    private volatile Duration adminFenceWait = adminFenceWait(dev.vigil.controller.core.ClusterOptions.DEFAULTS);
+    private final Map<Long, CompletableFuture<FenceAnswer>> adminFences = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong nextAdminFence = new java.util.concurrent.atomic.AtomicLong(1);
     private Thread thread;
     private ExecutorService fencing;
 
@@ -122,6 +125,29 @@ public final class DefaultController implements Controller, OperationListener {
      */
     public void cleanup(String rscId, String node) {
         post(now -> new Input.CleanupRequested(now, rscId, node));
+    }
+
+    /** How an admin's fencing request went: {@code message} describes the result or the refusal. */
+    public record FenceAnswer(boolean success, String message) {
+    }
+
+    /**
+     * Fences {@code target} ({@code action} reboot or off) through the DC, as {@code vigil stonith
+     * fence} asks. The future completes with the DC's answer, or fails with a
+     * {@link TimeoutException} when none came within twice stonith-timeout plus cluster-delay
+     * (the DC's own bound on the fencer) and a margin.
+     */
+    public CompletableFuture<FenceAnswer> fence(String target, String action) {
+        long id = nextAdminFence.getAndIncrement();
+        CompletableFuture<FenceAnswer> answer = new CompletableFuture<>();
+        adminFences.put(id, answer);
+        answer.whenComplete((a, e) -> adminFences.remove(id));
+        post(now -> new Input.FenceRequested(now, id, target, action));
+        return answer.orTimeout(adminFenceWait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static Duration adminFenceWait(dev.vigil.controller.core.ClusterOptions options) {
+        return options.stonithTimeout().multipliedBy(2).plus(options.clusterDelay()).plus(SHUTDOWN_MARGIN);
     }
 
     /** What this controller knows now (safe from any thread). */
@@ -202,7 +228,9 @@ public final class DefaultController implements Controller, OperationListener {
                 }
             }
             if (input instanceof Input.CibCommitted c) {
-                shutdownEscalation = dev.vigil.controller.core.ClusterOptions.from(c.cib()).shutdownEscalation();
+                dev.vigil.controller.core.ClusterOptions options = dev.vigil.controller.core.ClusterOptions.from(c.cib());
+                shutdownEscalation = options.shutdownEscalation();
+                adminFenceWait = adminFenceWait(options);
             }
             snapshot = new Snapshot(core.node(), core.isDc(), core.runningTransition(), core.fencingHistory(),
                     core.localHistory());
@@ -223,6 +251,11 @@ public final class DefaultController implements Controller, OperationListener {
             ctx.executor().cancel(c.rscId(), c.action(), Duration.ofMillis(c.intervalMs()));
         } else if (e instanceof Effect.Fence f) {
             fence(f);
+        } else if (e instanceof Effect.FenceAnswered a) {
+            CompletableFuture<FenceAnswer> waiting = adminFences.get(a.requestId());
+            if (waiting != null) {
+                waiting.complete(new FenceAnswer(a.success(), a.message()));
+            }
         } else if (e instanceof Effect.ConfigureFencer c) {
             try {
                 ctx.fencer().configure(c.config());

@@ -196,7 +196,8 @@ public final class Daemon {
                 .register(new NodeAttributeHandler(options.config(), cib));
         if (controller instanceof dev.vigil.controller.DefaultController c) {
             d.register(new dev.vigil.daemon.api.ControllerStatusHandler(c))
-                    .register(new dev.vigil.daemon.api.CleanupHandler(c));
+                    .register(new dev.vigil.daemon.api.CleanupHandler(c))
+                    .register(new dev.vigil.daemon.api.FenceHandler(c));
         }
         d.register(new ApiInfoHandler(options.node(), d));
         return d;

@@ -76,6 +76,8 @@ public final class Simulation {
     /** Starts and stops as they really happened: "node1 start a" (bounded). */
     private final List<String> opLog = new ArrayList<>();
     private boolean rebootFencedNodes = true;
+    private final Map<Long, Effect.FenceAnswered> fenceAnswers = new TreeMap<>();
+    private long nextAdminFence = 1;
     private boolean checkDoubleActive = true;
     private int fenceFailurePercent;
     private long viewCounter;
@@ -209,6 +211,28 @@ public final class Simulation {
     public void cleanup(String node, String rsc) {
         note("SCRIPT: cleanup " + rsc);
         deliver(nodes.get(node), new Input.CleanupRequested(loop.now(), rsc, null));
+    }
+
+    /**
+     * An admin's {@code vigil stonith fence}, asked on {@code node}; the answer is in
+     * {@link #fenceAnswers()} under the returned id.
+     */
+    public long fence(String node, String target, String action) {
+        note("SCRIPT: fence " + target + " (" + action + ") asked on " + node);
+        long id = nextAdminFence++;
+        deliver(nodes.get(node), new Input.FenceRequested(loop.now(), id, target, action));
+        return id;
+    }
+
+    /** The answers to {@link #fence} so far, by request id. */
+    public Map<Long, Effect.FenceAnswered> fenceAnswers() {
+        return Map.copyOf(fenceAnswers);
+    }
+
+    /** The fencing history {@code node}'s controller holds (empty when it is down). */
+    public List<FenceRecord> fencingHistory(String node) {
+        SimNode n = nodes.get(node);
+        return n.core == null ? List.of() : n.core.fencingHistory();
     }
 
     /** Nodes that really run {@code rsc} now, sorted. */
@@ -350,6 +374,10 @@ public final class Simulation {
             if (l.level() != Effect.Log.Level.DEBUG) {
                 note(n.name + " " + l.level() + ": " + l.text());
             }
+        } else if (e instanceof Effect.FenceAnswered a) {
+            note(n.name + " admin's fence request " + a.requestId() + ": " + (a.success() ? "done" : "failed")
+                    + ": " + a.message());
+            fenceAnswers.put(a.requestId(), a);
         } else if (e instanceof Effect.ShutdownComplete s) {
             n.leftGracefully = true;
             stopController(n, "graceful shutdown: " + s.reason());

@@ -271,6 +271,38 @@ class ScenarioTest {
     }
 
     @Test
+    void anAdminFencesAnIdleNodeThroughTheDcAndHearsTheResult() {
+        Simulation s = sim(3, FENCING, FENCE_DEVICE + dummy("d", ""), prefer("d", "node1"), "");
+        s.rebootFencedNodes(false);
+        String dc = s.dcSeenBy("node1");
+        String home = onlyNode(s, "d");
+        List<String> others = new ArrayList<>(List.of("node1", "node2", "node3"));
+        others.remove(dc);
+        String target = others.contains("node3") && !home.equals("node3") ? "node3" : others.get(1);
+        others.remove(target);
+        String asker = others.get(0);
+
+        long unknown = s.fence(asker, "node9", "reboot");
+        long theDc = s.fence(asker, dc, "reboot");
+        long itself = s.fence(target, target, "reboot");
+        s.runFor(Duration.ofSeconds(2));
+        assertTrue(s.fenceAnswers().get(unknown).message().contains("no node named 'node9'"));
+        assertTrue(s.fenceAnswers().get(theDc).message().contains("is the DC"));
+        assertTrue(s.fenceAnswers().get(itself).message().contains("cannot fence itself"));
+        assertEquals(0, s.fencings(), "refused requests fence nobody");
+
+        long id = s.fence(asker, target, "off");
+        s.runFor(Duration.ofSeconds(5));
+        assertTrue(s.fenceAnswers().get(id).success(), "answer: " + s.fenceAnswers().get(id));
+        assertEquals(1, s.fencings());
+        assertTrue(s.fencingHistory(asker).stream().anyMatch(r -> r.target().equals(target) && r.success()
+                && r.action().equals("off")), "the asker's history has it: " + s.fencingHistory(asker));
+        assertEquals("false", s.cib(dc).status().nodes().stream().filter(n -> target.equals(n.uname())).findFirst()
+                .orElseThrow().attributes().get("in_ccm"), "the DC recorded the node as fenced");
+        assertEquals(home, onlyNode(s, "d"), "fencing an idle node moves nothing");
+    }
+
+    @Test
     void theDcsOwnCrashIsHandledByTheNextDc() {
         Simulation s = sim(3, FENCING, FENCE_DEVICE + dummy("d", ""), "", "");
         String dc = s.dcSeenBy("node1");

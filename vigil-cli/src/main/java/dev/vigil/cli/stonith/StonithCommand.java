@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "stonith", mixinStandardHelpOptions = true,
         description = {"Fence devices (stonith resources), the agents for them, fencing levels and fencing history."},
         subcommands = {StonithCommand.Create.class, StonithCommand.ListAgents.class, StonithCommand.Describe.class,
-            StonithCommand.Show.class, StonithCommand.Level.class, StonithCommand.History.class, CommandLine.HelpCommand.class})
+            StonithCommand.Show.class, StonithCommand.Level.class, StonithCommand.History.class, StonithCommand.Fence.class,
+            CommandLine.HelpCommand.class})
 public final class StonithCommand {
 
     static AgentSpec fenceAgent(String name) {
@@ -223,6 +224,37 @@ public final class StonithCommand {
                                 + (e.reason() == null || e.reason().isEmpty() ? "" : " (" + e.reason() + ")"));
                     }
                 }
+                out.flush();
+                return 0;
+            } catch (ApiException e) {
+                return ApiCommands.report(e, spec.commandLine().getErr());
+            }
+        }
+    }
+
+    @Command(name = "fence", mixinStandardHelpOptions = true,
+            description = {"Fence a node now (reboot, or power it off with --off) through the DC, and wait for the result.",
+                "The DC and the node asked cannot be fenced this way; the result joins the fencing history."},
+            footer = {"", "Examples:", "  vigil stonith fence node2", "  vigil stonith fence node3 --off"})
+    static final class Fence implements Callable<Integer> {
+        /** Longer than the daemon's own bound with the default stonith-timeout (2 x 60s + cluster-delay + margin). */
+        private static final java.time.Duration WAIT = java.time.Duration.ofMinutes(5);
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        ApiOptions api;
+        @Parameters(paramLabel = "NODE", description = "the node to fence")
+        String node;
+        @Option(names = "--off", description = "power the node off instead of rebooting it")
+        boolean off;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (ApiClient client = api.connect(WAIT)) {
+                ApiTypes.FenceResult r = client.call(ApiTypes.STONITH_FENCE,
+                        new ApiTypes.FenceArgs(node, off ? "off" : "reboot"), ApiTypes.FenceResult.class);
+                out.println("Node " + r.node() + " fenced (" + r.action() + "): " + r.message());
                 out.flush();
                 return 0;
             } catch (ApiException e) {

@@ -123,6 +123,14 @@ public final class ControllerCore {
             }
         } else if (input instanceof Input.ShutdownRequested s) {
             node.onShutdownRequested(s, fx);
+        } else if (input instanceof Input.FenceRequested f) {
+            if (dc != null) {
+                dc.onAdminFence(localNode(), f.requestId(), f.target(), f.action(), now, fx);
+            } else if (clusterState != null && clusterState.dc() != null) {
+                fx.send(clusterState.dc(), new Message.AdminFenceRequest(f.requestId(), f.target(), f.action()));
+            } else {
+                fx.add(new Effect.FenceAnswered(f.requestId(), false, "the cluster has no DC"));
+            }
         } else if (input instanceof Input.CleanupRequested c) {
             if (dc != null) {
                 dc.onCleanup(c.rscId(), c.node(), fx);
@@ -192,6 +200,9 @@ public final class ControllerCore {
             } else {
                 keepEarly(from, m, fx);
             }
+        } else if (m instanceof Message.AdminFenceReply r) {
+            // From whichever node was DC when asked: it answers a request this node made.
+            fx.add(new Effect.FenceAnswered(r.requestId(), r.success(), r.message()));
         } else if (m instanceof Message.FenceNotice n) {
             fenceHistory.add(n.record());
             if (dc != null) {
@@ -200,6 +211,8 @@ public final class ControllerCore {
         } else if (dc == null) {
             if (m instanceof Message.FenceReply r) {
                 fenceHistory.add(r.record());
+            } else if (m instanceof Message.AdminFenceRequest r) {
+                fx.send(from, new Message.AdminFenceReply(r.requestId(), false, node() + " is not the DC"));
             }
             // Other messages are for a DC; this node is not (or no longer) one.
         } else if (m instanceof Message.Hello h) {
@@ -218,6 +231,8 @@ public final class ControllerCore {
             dc.onShutdownRequest(from, now, fx);
         } else if (m instanceof Message.CleanupRequest r) {
             dc.onCleanup(r.rscId(), r.node(), fx);
+        } else if (m instanceof Message.AdminFenceRequest r) {
+            dc.onAdminFence(from, r.requestId(), r.target(), r.action(), now, fx);
         }
     }
 

@@ -363,6 +363,41 @@ final class DcAgent {
         }
     }
 
+    /**
+     * An admin on {@code requester} asked to fence {@code target}. Refused: an unknown node, an
+     * action other than reboot or off, this DC (its answer would be lost with it, and fencing
+     * the DC is what the cluster itself does when the DC fails) and the requester itself (it
+     * would not hear the answer; ask from another node).
+     */
+    void onAdminFence(String requester, long adminId, String target, String action, Instant now, Effects fx) {
+        String refusal = adminFenceRefusal(requester, target, action);
+        if (refusal != null) {
+            fx.warning("refusing to fence " + target + " for " + requester + ": " + refusal);
+            fencing.answer(requester, adminId, false, refusal, fx);
+            return;
+        }
+        fencing.startManual(requester, adminId, target, action.equals("poweroff") ? "off" : action,
+                core.options().stonithTimeout(), core.options().clusterDelay(), now, fx);
+    }
+
+    private String adminFenceRefusal(String requester, String target, String action) {
+        if (!action.equals("reboot") && !action.equals("off") && !action.equals("poweroff")) {
+            return "unknown fence action '" + action + "' (reboot or off)";
+        }
+        boolean known = core.members().contains(target) || core.cib().configuration().nodes().stream()
+                .anyMatch(n -> target.equals(n.uname()));
+        if (!known) {
+            return "no node named '" + target + "' in the cluster";
+        }
+        if (target.equals(core.localNode())) {
+            return target + " is the DC; it cannot wait for its own fencing";
+        }
+        if (target.equals(requester)) {
+            return "a node cannot fence itself on an admin's request; ask from another node";
+        }
+        return null;
+    }
+
     void onShutdownRequest(String from, Instant now, Effects fx) {
         if (!core.members().contains(from)) {
             return;

@@ -55,4 +55,8 @@ public sealed interface Effect {
     /** A graceful shutdown is done: this node runs nothing and may leave the cluster. */
     record ShutdownComplete(String reason) implements Effect {
     }
+
+    /** The answer to {@link Input.FenceRequested}: whether {@code target} was fenced, and why not. */
+    record FenceAnswered(long requestId, boolean success, String message) implements Effect {
+    }
 }

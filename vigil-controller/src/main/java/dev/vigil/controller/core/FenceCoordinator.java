@@ -42,8 +42,15 @@ final class FenceCoordinator {
         boolean stillRunning(int transitionId, int actionId);
     }
 
-    /** A request sent on behalf of a graph action. */
-    private record Wait(int transitionId, int actionId, String target, String action, String executor) {
+    /**
+     * A request sent on behalf of a graph action, or of an admin ({@code requester} non-null: the
+     * node to answer, with its {@code adminId}; no transition then).
+     */
+    private record Wait(int transitionId, int actionId, String target, String action, String executor,
+                        String requester, long adminId) {
+        boolean manual() {
+            return requester != null;
+        }
     }
 
     /** An action waiting for its target's pause after a failure to end. */
@@ -100,7 +107,7 @@ final class FenceCoordinator {
         }
         Duration delay = priorityDelay(a, target);
         long id = nextRequest++;
-        requests.put(id, new Wait(transitionId, a.id(), target, action, executor));
+        requests.put(id, new Wait(transitionId, a.id(), target, action, executor, null, 0));
         fx.notice("requesting fencing (" + action + ") of " + target + " from " + executor
                 + (delay.isZero() ? "" : " with priority-fencing-delay " + delay.toMillis() + "ms"));
         fx.send(executor, new Message.FenceRequest(id, target, action, delay.toMillis()));
@@ -108,6 +115,35 @@ final class FenceCoordinator {
         // only guards against an answer that never comes.
         fx.add(new Effect.SetTimer(TIMEOUT_TIMER + id, now.plus(stonithTimeout.multipliedBy(2)).plus(delay)
                 .plus(clusterDelay)));
+    }
+
+    /**
+     * Fences {@code target} for an admin on {@code requester} (request {@code adminId}), outside
+     * any transition: no priority delay, no retry, and a failure neither counts towards
+     * stonith-max-attempts nor aborts the transition. The answer goes to the requester.
+     */
+    void startManual(String requester, long adminId, String target, String action, Duration stonithTimeout,
+                     Duration clusterDelay, Instant now, Effects fx) {
+        String executor = executorFor(target);
+        if (executor == null) {
+            answer(requester, adminId, false, "cannot fence " + target + ": no other member to do it", fx);
+            return;
+        }
+        long id = nextRequest++;
+        requests.put(id, new Wait(-1, -1, target, action, executor, requester, adminId));
+        fx.notice("requesting fencing (" + action + ") of " + target + " from " + executor + " as " + requester
+                + "'s admin asked");
+        fx.send(executor, new Message.FenceRequest(id, target, action, 0));
+        fx.add(new Effect.SetTimer(TIMEOUT_TIMER + id, now.plus(stonithTimeout.multipliedBy(2)).plus(clusterDelay)));
+    }
+
+    /** Tells the admin's node how its request went (this node's own admin directly). */
+    void answer(String requester, long adminId, boolean success, String message, Effects fx) {
+        if (requester.equals(core.localNode())) {
+            fx.add(new Effect.FenceAnswered(adminId, success, message));
+        } else {
+            fx.send(requester, new Message.AdminFenceReply(adminId, success, message));
+        }
     }
 
     /** The member that fences {@code target}: this DC, unless the target is the DC itself. */
@@ -188,6 +224,10 @@ final class FenceCoordinator {
             }
         }
         String target = record.target();
+        if (wait != null && wait.manual()) {
+            manualDone(wait, record, fx);
+            return;
+        }
         if (record.success()) {
             fx.notice("fencing: " + record.describe());
             failures.remove(target);
@@ -213,6 +253,18 @@ final class FenceCoordinator {
         outcomes.failed(target, gaveUp);
     }
 
+    private void manualDone(Wait wait, FenceRecord record, Effects fx) {
+        if (record.success()) {
+            fx.notice("fencing: " + record.describe());
+            if (!record.action().equals("on")) {
+                outcomes.fenced(record.target(), false);
+            }
+        } else {
+            fx.error("fencing: " + record.describe());
+        }
+        answer(wait.requester(), wait.adminId(), record.success(), record.describe(), fx);
+    }
+
     /** Requests handed to {@code node}'s fencer are lost with it: their actions fail. */
     void nodeLeft(String node, Effects fx) {
         for (Map.Entry<Long, Wait> e : new ArrayList<>(requests.entrySet())) {
@@ -220,8 +272,13 @@ final class FenceCoordinator {
             if (w.executor().equals(node)) {
                 requests.remove(e.getKey());
                 fx.add(new Effect.CancelTimer(TIMEOUT_TIMER + e.getKey()));
-                fx.warning("fencing of " + w.target() + " by " + node + " is lost: " + node + " left");
-                outcomes.actionDone(w.transitionId(), w.actionId(), true);
+                String lost = "fencing of " + w.target() + " by " + node + " is lost: " + node + " left";
+                fx.warning(lost);
+                if (w.manual()) {
+                    answer(w.requester(), w.adminId(), false, lost, fx);
+                } else {
+                    outcomes.actionDone(w.transitionId(), w.actionId(), true);
+                }
             }
         }
     }

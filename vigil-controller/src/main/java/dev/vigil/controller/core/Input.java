@@ -55,4 +55,11 @@ public sealed interface Input {
     /** An admin asked to forget failures and history ({@code vigil resource cleanup}); nulls mean all. */
     record CleanupRequested(Instant now, String rscId, String node) implements Input {
     }
+
+    /**
+     * An admin asked to fence {@code target} ({@code vigil stonith fence}); the answer is an
+     * {@link Effect.FenceAnswered} with the same {@code requestId}.
+     */
+    record FenceRequested(Instant now, long requestId, String target, String action) implements Input {
+    }
 }

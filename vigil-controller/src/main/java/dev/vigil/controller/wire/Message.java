@@ -94,4 +94,12 @@ public sealed interface Message {
      */
     record CleanupRequest(String rscId, String node) implements Message {
     }
+
+    /** Any node → DC: an admin asked to fence {@code target} ({@code action} reboot or off). */
+    record AdminFenceRequest(long requestId, String target, String action) implements Message {
+    }
+
+    /** DC → the node that asked: how {@link AdminFenceRequest} went. */
+    record AdminFenceReply(long requestId, boolean success, String message) implements Message {
+    }
 }

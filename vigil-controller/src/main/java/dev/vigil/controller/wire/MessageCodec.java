@@ -40,6 +40,8 @@ public final class MessageCodec {
     private static final byte CLEANUP_REQUEST = 11;
     private static final byte HELLO = 12;
     private static final byte HISTORY_CHECK = 13;
+    private static final byte ADMIN_FENCE_REQUEST = 14;
+    private static final byte ADMIN_FENCE_REPLY = 15;
 
     private MessageCodec() {
     }
@@ -120,6 +122,16 @@ public final class MessageCodec {
                 out.writeByte(CLEANUP_REQUEST);
                 writeString(out, m.rscId());
                 writeString(out, m.node());
+            } else if (message instanceof Message.AdminFenceRequest m) {
+                out.writeByte(ADMIN_FENCE_REQUEST);
+                out.writeLong(m.requestId());
+                writeString(out, m.target());
+                writeString(out, m.action());
+            } else if (message instanceof Message.AdminFenceReply m) {
+                out.writeByte(ADMIN_FENCE_REPLY);
+                out.writeLong(m.requestId());
+                out.writeBoolean(m.success());
+                writeString(out, m.message());
             } else {
                 throw new IllegalArgumentException("unknown message " + message);
             }
@@ -164,6 +176,10 @@ public final class MessageCodec {
                 case CLEANUP_REQUEST -> new Message.CleanupRequest(readString(in), readString(in));
                 case HELLO -> new Message.Hello(readString(in));
                 case HISTORY_CHECK -> new Message.HistoryCheck(readString(in), readString(in));
+                case ADMIN_FENCE_REQUEST -> new Message.AdminFenceRequest(in.readLong(), readString(in),
+                        readString(in));
+                case ADMIN_FENCE_REPLY -> new Message.AdminFenceReply(in.readLong(), in.readBoolean(),
+                        readString(in));
                 default -> throw new MalformedMessageException("unknown controller message type " + type);
             };
             if (in.available() > 0) {

@@ -45,6 +45,8 @@ class MessageCodecTest {
                 new Message.ShutdownRequest(),
                 new Message.ShutdownAllowed(),
                 new Message.CleanupRequest(null, "node1"),
+                new Message.AdminFenceRequest(3, "node2", "off"),
+                new Message.AdminFenceReply(3, false, "no node named 'node9' in the cluster"),
                 new Message.Hello("boot-7"),
                 new Message.HistoryCheck("boot-7", "abcdef"));
         for (Message m : messages) {
