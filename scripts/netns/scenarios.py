@@ -212,6 +212,11 @@ def failover_from(topo, old, timeout):
     return time.monotonic() - t0
 
 
+def cib_version(text):
+    """admin_epoch.epoch.num_updates as a tuple, compared as Pacemaker compares versions."""
+    return tuple(int(x) for x in text.split("."))
+
+
 def dc_of(topo):
     for n in topo.names():
         try:
@@ -358,8 +363,10 @@ class Suite:
         self.topo.wait_members(self.topo.names(), timeout=60)
 
     def dc_crash_in_transition(self):
-        """A move starts (CIB change), the DC is killed -9 at once: the new DC fences it and
-        finishes the move."""
+        """A move starts (CIB change), the DC is killed -9 as soon as the other nodes hold the
+        change: the new DC fences it and finishes the move. The DC completes a change once it
+        has persisted and sent it (docs/daemon.md), not once the others have it: a kill before
+        the copy reaches them loses the change with the DC, and there is no move to finish."""
         at = serving(self.topo)
         dc = dc_of(self.topo)
         if dc == at:                         # make the DC a node that does not serve, by moving
@@ -369,7 +376,8 @@ class Suite:
             at = other
         target = [n for n in self.topo.names() if n not in (at, dc)][0]
         self.commit_marker("dc-crash")
-        self.replace(stickiness=0, prefer=target)
+        version = self.replace(stickiness=0, prefer=target)
+        self.held_by_others(dc, version)
         self.topo.kill_node(dc, keep_holder=True)
         wait_until("the group to reach %s" % target, lambda: answer(self.topo) == target, 30, 0.05)
         log("DC %s crashed during the move %s -> %s: done by the new DC %s" % (dc, at, target, dc_of(self.topo)))
@@ -394,7 +402,15 @@ class Suite:
         xml = netcib.cib(t.state, t.pid_dir(), t.names(), VIP, **kw)
         if current:
             xml = xml.replace("<nodes/>", current.group(0), 1)
-        t.replace_cib(dc, xml)
+        return t.replace_cib(dc, xml)["version"]
+
+    def held_by_others(self, node, version):
+        """Waits until every node but node holds a CIB copy at least as new as version."""
+        want = cib_version(version)
+        for n in self.topo.names():
+            if n != node:
+                wait_until("%s to hold CIB %s" % (n, version),
+                           lambda: cib_version(self.topo.query_cib(n)["version"]) >= want, 5, 0.01)
 
 
 def two_node_split(keep):
