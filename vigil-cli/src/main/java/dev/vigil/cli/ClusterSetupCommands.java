@@ -185,7 +185,50 @@ final class ClusterSetupCommands {
                 "A node on another machine is not started (vigil does not use ssh); the command says so and exits 1."},
             footer = {"", "Examples:", "  vigil cluster start --dir /tmp/web --all", "  vigil cluster start --dir /tmp/web node2",
                 "  vigil status --socket /tmp/web/node1/vigil.sock"})
-    static final class Start implements Callable<Integer> {
+    static final class Start extends LocalNodesCommand {
+        @Override
+        void onLocal(NodeConfig n, ClusterLayout layout, LocalDaemons daemons, PrintWriter out)
+                throws IOException, InterruptedException {
+            if (daemons.running(n.name()).isPresent()) {
+                out.println(n.name() + ": runs already");
+                return;
+            }
+            long pid = daemons.start(n.name(), javaCommand());
+            out.println(n.name() + ": started (pid " + pid + ", socket " + layout.socket(n.name()) + ")");
+        }
+
+        @Override
+        String onRemote(ClusterLayout layout, NodeConfig n) {
+            return remoteHint(layout, n);
+        }
+    }
+
+    /** {@code vigil cluster stop [--all|NODE…]}. */
+    @Command(name = "stop", mixinStandardHelpOptions = true,
+            description = {"Stop the daemons of this machine's nodes.",
+                "SIGTERM: each leaves the cluster cleanly and "
+                    + "its resources move away first if others can take them). Only the PID a daemon recorded is "
+                    + "signalled, and only while it is still that node's daemon."},
+            footer = {"", "Examples:", "  vigil cluster stop --dir /tmp/web --all", "  vigil cluster stop --dir /tmp/web node3"})
+    static final class Stop extends LocalNodesCommand {
+        @Override
+        void onLocal(NodeConfig n, ClusterLayout layout, LocalDaemons daemons, PrintWriter out)
+                throws InterruptedException {
+            out.println(n.name() + (daemons.stop(n.name()) ? ": stopped" : ": was not running"));
+        }
+
+        @Override
+        String onRemote(ClusterLayout layout, NodeConfig n) {
+            return n.name() + " is not on this machine: stop it there ('systemctl stop vigil' or 'vigil cluster stop "
+                    + n.name() + "' on it)";
+        }
+    }
+
+    /**
+     * What {@code start} and {@code stop} share: the nodes named (or {@code --all}), each handled
+     * here when it is on this machine, else a hint and exit 1 (vigil does not use ssh).
+     */
+    abstract static class LocalNodesCommand implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -198,25 +241,27 @@ final class ClusterSetupCommands {
         @Parameters(arity = "0..*", paramLabel = "NODE")
         List<String> nodes;
 
+        abstract void onLocal(NodeConfig n, ClusterLayout layout, LocalDaemons daemons, PrintWriter out)
+                throws IOException, InterruptedException;
+
+        /** The message for a node on another machine. */
+        abstract String onRemote(ClusterLayout layout, NodeConfig n);
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
             ClusterLayout layout = dir.layout();
             LocalDaemons daemons = new LocalDaemons(layout);
             int rc = 0;
             try {
                 for (NodeConfig n : select(dir.readConfig(), all, nodes)) {
                     if (!LocalDaemons.isLocal(n.ring0Addr())) {
-                        spec.commandLine().getErr().println("vigil: " + remoteHint(layout, n));
+                        err.println("vigil: " + onRemote(layout, n));
                         rc = ApiCommands.FAILED;
                         continue;
                     }
-                    if (daemons.running(n.name()).isPresent()) {
-                        out.println(n.name() + ": runs already");
-                        continue;
-                    }
-                    long pid = daemons.start(n.name(), javaCommand());
-                    out.println(n.name() + ": started (pid " + pid + ", socket " + layout.socket(n.name()) + ")");
+                    onLocal(n, layout, daemons, out);
                     out.flush();
                 }
             } catch (IllegalArgumentException | IllegalStateException e) {
@@ -228,55 +273,7 @@ final class ClusterSetupCommands {
                 return fail(spec, "interrupted");
             }
             out.flush();
-            spec.commandLine().getErr().flush();
-            return rc;
-        }
-    }
-
-    /** {@code vigil cluster stop [--all|NODE…]}. */
-    @Command(name = "stop", mixinStandardHelpOptions = true,
-            description = {"Stop the daemons of this machine's nodes.",
-                "SIGTERM: each leaves the cluster cleanly and "
-                    + "its resources move away first if others can take them). Only the PID a daemon recorded is "
-                    + "signalled, and only while it is still that node's daemon."},
-            footer = {"", "Examples:", "  vigil cluster stop --dir /tmp/web --all", "  vigil cluster stop --dir /tmp/web node3"})
-    static final class Stop implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @CommandLine.Mixin
-        DirOption dir;
-
-        @Option(names = "--all", description = "every node of the cluster")
-        boolean all;
-
-        @Parameters(arity = "0..*", paramLabel = "NODE")
-        List<String> nodes;
-
-        @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            ClusterLayout layout = dir.layout();
-            LocalDaemons daemons = new LocalDaemons(layout);
-            int rc = 0;
-            try {
-                for (NodeConfig n : select(dir.readConfig(), all, nodes)) {
-                    if (!LocalDaemons.isLocal(n.ring0Addr())) {
-                        spec.commandLine().getErr().println("vigil: " + n.name() + " is not on this machine: stop it "
-                                + "there ('systemctl stop vigil' or 'vigil cluster stop " + n.name() + "' on it)");
-                        rc = ApiCommands.FAILED;
-                        continue;
-                    }
-                    out.println(n.name() + (daemons.stop(n.name()) ? ": stopped" : ": was not running"));
-                    out.flush();
-                }
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                return fail(spec, e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return fail(spec, "interrupted");
-            }
-            spec.commandLine().getErr().flush();
+            err.flush();
             return rc;
         }
     }

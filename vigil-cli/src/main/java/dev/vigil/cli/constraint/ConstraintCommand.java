@@ -1,12 +1,14 @@
 package dev.vigil.cli.constraint;
 
 import dev.vigil.cli.OutputFormat;
+import dev.vigil.cli.edit.CibEdit;
 import dev.vigil.cli.edit.ConstraintEdits;
 import dev.vigil.cli.edit.EditException;
 import dev.vigil.cli.show.Text;
 import dev.vigil.cli.show.Views;
 import dev.vigil.cli.source.CibRunner;
 import dev.vigil.cli.source.CibTarget;
+import dev.vigil.cli.source.IdsEditCommand;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,17 +178,15 @@ public final class ConstraintCommand {
     @Command(name = "remove", aliases = "delete", mixinStandardHelpOptions = true,
             description = "Remove constraints by id (see 'vigil constraint list --full'); a rule id removes its constraint.",
             footer = {"", "Example:", "  vigil constraint remove location-web-node1-50"})
-    static final class Remove implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-        @Mixin
-        CibTarget target;
-        @Parameters(paramLabel = "ID", arity = "1..*")
-        List<String> ids;
+    static final class Remove extends IdsEditCommand {
+        @Override
+        protected CibEdit edit(List<String> ids) {
+            return ConstraintEdits.remove(ids);
+        }
 
         @Override
-        public Integer call() {
-            return CibRunner.edit(spec, target, ConstraintEdits.remove(ids), cib -> "removed " + String.join(", ", ids));
+        protected String verb() {
+            return "removed";
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.cli.resource;
 
 import dev.vigil.cli.OutputFormat;
+import dev.vigil.cli.edit.CibEdit;
 import dev.vigil.cli.edit.EditException;
 import dev.vigil.cli.edit.ResourceArgs;
 import dev.vigil.cli.edit.ResourceEdits;
@@ -9,6 +10,7 @@ import dev.vigil.cli.show.Text;
 import dev.vigil.cli.show.Views;
 import dev.vigil.cli.source.CibRunner;
 import dev.vigil.cli.source.CibTarget;
+import dev.vigil.cli.source.IdsEditCommand;
 import dev.vigil.exec.AgentMetadata;
 import dev.vigil.exec.AgentSpec;
 import dev.vigil.model.cib.Primitive;
@@ -139,18 +141,15 @@ public final class ResourceCommand {
             description = {"Delete resources, with what they contain (a group's members, a clone's child) and the "
                     + "constraints that name them. A running resource is stopped by the cluster once it is gone."},
             footer = {"", "Examples:", "  vigil resource delete vip", "  vigil resource delete web   (the group and its members)"})
-    static final class Delete implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-        @Mixin
-        CibTarget target;
-        @Parameters(paramLabel = "ID", arity = "1..*")
-        List<String> ids;
+    static final class Delete extends IdsEditCommand {
+        @Override
+        protected CibEdit edit(List<String> ids) {
+            return ids.stream().map(ResourceEdits::delete).reduce(CibEdit::andThen).orElseThrow();
+        }
 
         @Override
-        public Integer call() {
-            var edit = ids.stream().map(ResourceEdits::delete).reduce((a, b) -> a.andThen(b)).orElseThrow();
-            return CibRunner.edit(spec, target, edit, cib -> "deleted " + String.join(", ", ids));
+        protected String verb() {
+            return "deleted";
         }
     }
 
@@ -184,17 +183,15 @@ public final class ResourceCommand {
     @Command(name = "enable", mixinStandardHelpOptions = true,
             description = "Let the cluster start resources again (removes target-role=Stopped).",
             footer = {"", "Example:", "  vigil resource enable web"})
-    static final class Enable implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-        @Mixin
-        CibTarget target;
-        @Parameters(paramLabel = "ID", arity = "1..*")
-        List<String> ids;
+    static final class Enable extends IdsEditCommand {
+        @Override
+        protected CibEdit edit(List<String> ids) {
+            return ResourceEdits.enable(ids, true);
+        }
 
         @Override
-        public Integer call() {
-            return CibRunner.edit(spec, target, ResourceEdits.enable(ids, true), cib -> "enabled " + String.join(", ", ids));
+        protected String verb() {
+            return "enabled";
         }
     }
 
@@ -202,17 +199,15 @@ public final class ResourceCommand {
     @Command(name = "disable", mixinStandardHelpOptions = true,
             description = "Stop resources and keep them stopped (target-role=Stopped) until enabled.",
             footer = {"", "Example:", "  vigil resource disable web"})
-    static final class Disable implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-        @Mixin
-        CibTarget target;
-        @Parameters(paramLabel = "ID", arity = "1..*")
-        List<String> ids;
+    static final class Disable extends IdsEditCommand {
+        @Override
+        protected CibEdit edit(List<String> ids) {
+            return ResourceEdits.enable(ids, false);
+        }
 
         @Override
-        public Integer call() {
-            return CibRunner.edit(spec, target, ResourceEdits.enable(ids, false), cib -> "disabled " + String.join(", ", ids));
+        protected String verb() {
+            return "disabled";
         }
     }
 }
